@@ -1,0 +1,64 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+# Each creates what it needs: the virtual environment (with a Python 3.12+ found by
+# tools/find-python), the npm packages, and Debian's Chromium for the browser tests.
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP_PY  := $(VENV)/.installed
+STAMP_NPM := node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: all build serve test lint pytest bench bench-web chromium clean
+
+all: build
+
+# --- set-up -----------------------------------------------------------------------------
+$(STAMP_PY): pyproject.toml tools/find-python
+	@python=$$(tools/find-python) || exit 1; \
+	  echo "Using $$python"; \
+	  rm -rf $(VENV) && "$$python" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(STAMP_NPM): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Debian's Chromium (Playwright cannot download its own browser here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+# --- site -------------------------------------------------------------------------------
+build: $(STAMP_PY) $(STAMP_NPM)
+	$(VENV)/bin/mkdocs build --strict --site-dir site
+
+serve: build
+	$(PY) tools/serve.py --root site --port $${PORT:-8000}
+
+# --- checks -----------------------------------------------------------------------------
+lint: $(STAMP_PY)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy --strict checker
+
+pytest: $(STAMP_PY) $(STAMP_NPM) chromium build
+	$(PY) -m pytest
+
+test: lint pytest
+
+# --- benchmarks (print figures; never part of `make test`) -------------------------------
+bench: $(STAMP_PY)
+	$(PY) tools/bench.py
+
+bench-web: build chromium
+	$(PY) tools/bench_web.py
+
+clean:
+	rm -rf site build dist .mypy_cache .ruff_cache .pytest_cache

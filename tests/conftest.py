@@ -1,0 +1,71 @@
+"""Shared fixtures: the built site served on localhost, and Debian's Chromium.
+
+The site is built by `make build` (a prerequisite of `make test`) into `site/`; set
+SITE_DIR to test another build. Browser fixtures use Playwright for Python driving
+/usr/bin/chromium, since Playwright cannot download its own browser here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from serve import serve_in_background  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir() -> Path:
+    """The built site; fails (never skips) when it has not been built."""
+    path = Path(os.environ.get("SITE_DIR", ROOT / "site"))
+    if not (path / "index.html").is_file():
+        pytest.fail(f"No built site in {path}: run `make build` (make test does it).")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path) -> Iterator[str]:
+    """Base URL (ending in /) of the built site served at the root of a local server."""
+    server, url = serve_in_background(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the session."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser context and page (phone-independent desktop viewport)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
