@@ -1,0 +1,342 @@
+"""Render the engine's rule data into the guide's pages, in the page's language.
+
+One source of truth: every number and date of the rules, the sources, the rules version and
+the worked examples come from `checker/rules.toml` and `tests/cases/worked_cases.toml` (the
+table the engine's own tests run), never typed into a page by hand.
+
+Pages write shortcodes as HTML comments, so an unrendered page still reads cleanly:
+
+    <!-- rules:value rules.permit_held_two_weeks.min_days_since_permit_issued -->   -> 14
+    <!-- rules:value rules.programme_open.opens_on -->   -> 20 August 2018 / 2018年8月20日
+    <!-- rules:sources-used article bendibao -->   -> the page's closing "Sources" section
+    <!-- rules:sources-table -->   -> every source with address, date and what it supports
+    <!-- rules:worked-examples -->   -> every worked case, answered by `checker.check`
+
+An unknown shortcode, key, source or language stops the build with a sentence naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES_PATH = ROOT / "checker" / "rules.toml"
+CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
+
+SHORTCODE = re.compile(r"<!-- rules:(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)[ \t]*-->")
+
+LANGUAGES = ("en", "zh")
+
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "sources_heading": "Sources",
+        "sources_intro": "This page relies on:",
+        "published": "published {date}",
+        "undated": "publication date not stated",
+        "retrieved": "last read by this guide on {date}",
+        "supports": "What the guide takes from it",
+        "question": "Question",
+        "permit_issued": "Work permit issued",
+        "permit_expires": "Work permit expires",
+        "passport_expires": "Passport expires",
+        "on": "Day of applying",
+        "category": "Work permit class",
+        "category_unknown": "not known",
+        "answer": "The checker answers",
+        "window": "Window to apply",
+        "window_range": "from {earliest} to {latest}",
+        "no_window": "none",
+    },
+    "zh": {
+        "sources_heading": "资料来源",
+        "sources_intro": "本页依据：",
+        "published": "发布于{date}",
+        "undated": "未注明发布日期",
+        "retrieved": "本指南最后查阅于{date}",
+        "supports": "本指南据此说明",
+        "question": "问题",
+        "permit_issued": "工作许可证签发日期",
+        "permit_expires": "工作许可证到期日期",
+        "passport_expires": "护照到期日期",
+        "on": "申请日期",
+        "category": "工作许可类别",
+        "category_unknown": "不清楚",
+        "answer": "查询工具的回答",
+        "window": "可申请时段",
+        "window_range": "{earliest}至{latest}",
+        "no_window": "无",
+    },
+}
+
+
+# ---------------------------------------------------------------------------------------
+# Errors: each names what was asked for, so a typo in a page reads as a sentence
+# ---------------------------------------------------------------------------------------
+
+
+class RuleDataError(LookupError):
+    """A page asked the rule data for something it does not have."""
+
+
+class UnknownShortcodeError(RuleDataError):
+    """`<!-- rules:NAME -->` with a NAME this hook does not render."""
+
+
+class UnknownRuleKeyError(RuleDataError):
+    """A dotted key that is not in checker/rules.toml."""
+
+
+class UnknownSourceError(RuleDataError):
+    """A source id that is not a key of [sources] in checker/rules.toml."""
+
+
+class UnknownLanguageError(RuleDataError):
+    """A page language other than those in LANGUAGES."""
+
+
+class WorkedCaseMismatchError(RuleDataError):
+    """The engine's answer to a worked case differs from the answer the table expects."""
+
+
+# ---------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuideData:
+    """What the pages may show: the rule data and the worked cases."""
+
+    rules: Mapping[str, Any]
+    cases: Sequence[Mapping[str, Any]]
+
+
+def load_guide_data(*, rules_path: Path = RULES_PATH, cases_path: Path = CASES_PATH) -> GuideData:
+    """Read both TOML files; a missing file is an error, never an empty page."""
+    rules = tomllib.loads(rules_path.read_text("utf-8"))
+    cases = tomllib.loads(cases_path.read_text("utf-8"))["case"]
+    return GuideData(rules=rules, cases=cases)
+
+
+# ---------------------------------------------------------------------------------------
+# MkDocs hook
+# ---------------------------------------------------------------------------------------
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace every rules shortcode, in the language the page is written in."""
+    lang = page_language(page=page, config=config)
+    try:
+        return render(markdown, data=load_guide_data(), lang=lang)
+    except RuleDataError as error:
+        raise PluginError(f"{page.file.src_path}: {error}") from error
+
+
+def page_language(*, page: Page, config: MkDocsConfig) -> str:
+    """The language of the page's own text (an untranslated page keeps its English)."""
+    locale = getattr(page.file, "locale", None) or config.theme["language"]
+    return str(locale).split("-")[0]
+
+
+def render(markdown: str, *, data: GuideData, lang: str) -> str:
+    """Replace every `<!-- rules:NAME ARGS -->` in markdown."""
+    labels_for(lang=lang)
+    renderers: Mapping[str, Callable[[list[str]], str]] = {
+        "value": lambda args: value(_one(args, "value"), data=data, lang=lang),
+        "sources-used": lambda args: sources_used(args, data=data, lang=lang),
+        "sources-table": lambda args: sources_table(data=data, lang=lang, args=args),
+        "worked-examples": lambda args: worked_examples(data=data, lang=lang, args=args),
+    }
+
+    def replace(match: re.Match[str]) -> str:
+        name = match["name"]
+        if name not in renderers:
+            raise UnknownShortcodeError(
+                f"unknown shortcode 'rules:{name}'; known: {', '.join(sorted(renderers))}"
+            )
+        return renderers[name](match["args"].split())
+
+    return SHORTCODE.sub(replace, markdown)
+
+
+# ---------------------------------------------------------------------------------------
+# Renderers
+# ---------------------------------------------------------------------------------------
+
+
+def value(key: str, *, data: GuideData, lang: str) -> str:
+    """One value of the rule data by dotted key; dates are written out in lang."""
+    found: Any = data.rules
+    for part in key.split("."):
+        if not isinstance(found, Mapping) or part not in found:
+            raise UnknownRuleKeyError(f"no '{key}' in checker/rules.toml")
+        found = found[part]
+    if isinstance(found, date):
+        return format_date(found, lang=lang)
+    if isinstance(found, str | int):
+        return str(found)
+    raise UnknownRuleKeyError(f"'{key}' in checker/rules.toml is a table or a list, not one value")
+
+
+def format_date(day: date, *, lang: str) -> str:
+    """20 August 2018 / 2018年8月20日."""
+    labels_for(lang=lang)
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def sources_used(source_ids: Sequence[str], *, data: GuideData, lang: str) -> str:
+    """The closing section of a page: the sources it relies on."""
+    if not source_ids:
+        raise UnknownSourceError("rules:sources-used needs at least one source id")
+    labels = labels_for(lang=lang)
+    items = [_source_line(source_id, data=data, lang=lang) for source_id in source_ids]
+    return "\n".join(
+        [f"## {labels['sources_heading']}", "", labels["sources_intro"], "", *items, ""]
+    )
+
+
+def sources_table(*, data: GuideData, lang: str, args: Sequence[str] = ()) -> str:
+    """Every source of the rule data, with its address, dates and what it supports."""
+    _no_args("sources-table", args)
+    labels = labels_for(lang=lang)
+    supports_key = "supports_zh" if lang == "zh" else "supports"
+    blocks = []
+    for source_id, source in data.rules["sources"].items():
+        retrieved = labels["retrieved"].format(date=format_date(source["retrieved"], lang=lang))
+        blocks.append(
+            "\n".join(
+                [
+                    _source_line(source_id, data=data, lang=lang),
+                    "",
+                    f"    - {labels['supports']}: {source[supports_key]}",
+                    f"    - {retrieved}",
+                ]
+            )
+        )
+    return "\n\n".join(blocks) + "\n"
+
+
+def worked_examples(*, data: GuideData, lang: str, args: Sequence[str] = ()) -> str:
+    """Every worked case with the engine's own answer to it."""
+    _no_args("worked-examples", args)
+    return "\n".join(_worked_case(case, lang=lang) for case in data.cases)
+
+
+# ---------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------
+
+
+def labels_for(*, lang: str) -> Mapping[str, str]:
+    if lang not in LABELS:
+        raise UnknownLanguageError(f"no page language '{lang}'; known: {', '.join(LANGUAGES)}")
+    return LABELS[lang]
+
+
+def _one(args: Sequence[str], name: str) -> str:
+    if len(args) != 1:
+        raise UnknownRuleKeyError(f"rules:{name} takes exactly one key, got {len(args)}")
+    return args[0]
+
+
+def _no_args(name: str, args: Sequence[str]) -> None:
+    if args:
+        raise UnknownShortcodeError(f"rules:{name} takes no arguments, got {' '.join(args)}")
+
+
+def _source_line(source_id: str, *, data: GuideData, lang: str) -> str:
+    sources = data.rules["sources"]
+    if source_id not in sources:
+        raise UnknownSourceError(f"no source '{source_id}' in checker/rules.toml [sources]")
+    source = sources[source_id]
+    labels = labels_for(lang=lang)
+    published = source.get("published")
+    when = (
+        labels["published"].format(date=format_date(published, lang=lang))
+        if published
+        else labels["undated"]
+    )
+    comma = "，" if lang == "zh" else ", "
+    return f"- [{source['title']}]({source['url']}){comma}{source['publisher']}{comma}{when}"
+
+
+def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
+    from checker import check  # the engine: imported late so the rest works without it
+
+    labels = labels_for(lang=lang)
+    category = case.get("category", "unknown")
+    result = check(
+        permit_issued=case["permit_issued"],
+        permit_expires=case["permit_expires"],
+        passport_expires=case["passport_expires"],
+        on=case["on"],
+        category=category,
+        lang=lang,
+    )
+    answered = (str(result.status), result.earliest, result.latest)
+    expected = (case["status"], case.get("earliest"), case.get("latest"))
+    if answered != expected:
+        raise WorkedCaseMismatchError(
+            f"worked case '{case['id']}': the checker answers {answered}, "
+            f"tests/cases/worked_cases.toml expects {expected}"
+        )
+    if result.earliest and result.latest and result.earliest <= result.latest:
+        window = labels["window_range"].format(
+            earliest=format_date(result.earliest, lang=lang),
+            latest=format_date(result.latest, lang=lang),
+        )
+    else:
+        window = labels["no_window"]
+    question = case["question_zh"] if lang == "zh" else case["question"]
+    shown_category = labels["category_unknown"] if category == "unknown" else category
+    rows = [
+        (labels["permit_issued"], format_date(case["permit_issued"], lang=lang)),
+        (labels["permit_expires"], format_date(case["permit_expires"], lang=lang)),
+        (labels["passport_expires"], format_date(case["passport_expires"], lang=lang)),
+        (labels["on"], format_date(case["on"], lang=lang)),
+        (labels["category"], shown_category),
+        (labels["window"], window),
+    ]
+    facts = "\n".join(f"- {name}: **{shown}**" for name, shown in rows)
+    return "\n".join(
+        [
+            f'<div class="worked-case" id="case-{case["id"].replace("_", "-")}" markdown>',
+            "",
+            f"**{question}**",
+            "",
+            facts,
+            "",
+            f"{labels['answer']}: {result.headline}",
+            "",
+            "</div>",
+            "",
+        ]
+    )
