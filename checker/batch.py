@@ -1,0 +1,181 @@
+"""HR batch mode: one CSV of staff in, the same rows out with each person's answer.
+
+Input: a CSV whose first row names the columns `permit_issued`, `permit_expires`,
+`passport_expires` and optionally `category` (any order, any letter case); every other
+column (names, staff numbers, in any language) is passed through unchanged and in order.
+The file may be UTF-8 with or without a byte-order mark (as Excel writes it), UTF-16 with a
+byte-order mark, or GB18030/GBK (as Chinese Excel writes it).
+
+Output: one row per input row, same order: the input columns, then `status`, `earliest`,
+`latest` and `reason` (the headline sentence, or for a row that cannot be read,
+`status` = `invalid` and the error in `reason`). Rows whose cells are all empty are
+skipped (Excel leaves them at the end of sheets); every other row comes out.
+A file that cannot be used at all raises `UnusableFile` naming the problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from checker.dates import parse_date, today_in_hangzhou
+from checker.engine import assess, headline, normalise_category, permit_order_error
+from checker.errors import InvalidInput, MalformedRow, UnusableFile
+from checker.messages import check_lang
+from checker.result import Status
+from checker.rules import load_rules
+
+__all__ = [
+    "ADDED_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "BatchResult",
+    "check_batch",
+    "decode_csv_bytes",
+]
+
+REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
+OPTIONAL_COLUMNS = ("category",)
+ADDED_COLUMNS = ("status", "earliest", "latest", "reason")
+INVALID = "invalid"
+STATUSES = (*(status.value for status in Status), INVALID)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every row's answer. `columns` = input columns + status, earliest, latest, reason."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    counts: dict[str, int]
+    input_columns: list[str]
+    on: date
+    lang: str
+    rules_version: str
+
+    def to_csv(self) -> str:
+        """The result as CSV text (header row first, CRLF line endings as Excel expects)."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return buffer.getvalue()
+
+    def to_dict(self) -> dict[str, object]:
+        """`{"columns", "rows", "counts", "on", "rules_version"}` (CLI `--format json`)."""
+        return {
+            "columns": self.columns,
+            "rows": self.rows,
+            "counts": self.counts,
+            "on": self.on.isoformat(),
+            "rules_version": self.rules_version,
+        }
+
+
+def decode_csv_bytes(data: bytes) -> str:
+    """The file's text: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (covers GBK)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        encodings: tuple[str, ...] = ("utf-8-sig",)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ("utf-16",)
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise UnusableFile("not_text")
+
+
+def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
+    """The header row and the index of each column the checker reads."""
+    required = ", ".join(REQUIRED_COLUMNS)
+    if not rows:
+        raise UnusableFile("empty", required=required)
+    header = rows[0]
+    index: dict[str, int] = {}
+    for position, name in enumerate(header):
+        key = name.strip().lstrip("\ufeff").casefold()
+        if key in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS) and key not in index:
+            index[key] = position
+    missing = [name for name in REQUIRED_COLUMNS if name not in index]
+    if missing:
+        raise UnusableFile("columns_missing", columns=", ".join(missing), required=required)
+    return header, index
+
+
+def _read_rows(text: str) -> list[list[str]]:
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+    except csv.Error as error:
+        raise UnusableFile("not_csv", detail=str(error)) from None
+    return [row for row in rows if any(cell.strip() for cell in row)]
+
+
+def _answer_row(
+    cells: list[str], index: dict[str, int], on: date, lang: str
+) -> tuple[str, list[str]]:
+    """The status and the four added cells for one row (errors become `invalid`)."""
+    try:
+        permit_issued = parse_date(cells[index["permit_issued"]], field="permit_issued")
+        permit_expires = parse_date(cells[index["permit_expires"]], field="permit_expires")
+        order_error = permit_order_error(permit_issued, permit_expires)
+        if order_error is not None:
+            raise order_error
+        passport_expires = parse_date(cells[index["passport_expires"]], field="passport_expires")
+        if "category" in index:
+            normalise_category(cells[index["category"]])
+        found, status = assess(permit_issued, permit_expires, passport_expires, on)
+    except InvalidInput as error:
+        return INVALID, [INVALID, "", "", error.message(lang)]
+    return status.value, [
+        status.value,
+        found.earliest.isoformat(),
+        found.latest.isoformat(),
+        headline(found, status, on, lang),
+    ]
+
+
+def check_batch(data: bytes, *, on: date | None = None, lang: str = "en") -> BatchResult:
+    """Answer every row of a staff CSV for the application date `on` (default: today).
+
+    Raises `UnusableFile` (field "file") when the file is not text, not CSV, empty or lacks
+    a required column; `UnknownLanguage` for a language other than en or zh. A row that
+    cannot be read never stops the batch: it comes out `invalid` with the reason.
+    """
+    lang = check_lang(lang)
+    on = today_in_hangzhou() if on is None else on
+    rows = _read_rows(decode_csv_bytes(bytes(data)))
+    header, index = _header(rows)
+    width = len(header)
+    counts = dict.fromkeys(STATUSES, 0)
+    out_rows: list[list[str]] = []
+    for cells in rows[1:]:
+        if len(cells) > width:
+            extra = cells[width:]
+            cells = cells[:width]
+            if any(cell.strip() for cell in extra):
+                error = MalformedRow("row", cells=width + len(extra), columns=width)
+                out_rows.append([*cells, INVALID, "", "", error.message(lang)])
+                counts[INVALID] += 1
+                continue
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        status, added = _answer_row(cells, index, on, lang)
+        counts[status] += 1
+        out_rows.append(cells + added)
+    return BatchResult(
+        columns=[*header, *ADDED_COLUMNS],
+        rows=out_rows,
+        counts=counts,
+        input_columns=list(header),
+        on=on,
+        lang=lang,
+        rules_version=load_rules().rules_version,
+    )

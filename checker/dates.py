@@ -1,0 +1,129 @@
+"""Calendar dates: reading them as people write them, writing them per language, and today.
+
+Accepted spellings (year first, one-digit months and days too; full-width digits are fine):
+`2026-11-26`, `2026/11/26`, `2026.11.26`, `2026年11月26日`. Day-first or month-first
+spellings such as `26/11/2026` are refused as ambiguous rather than guessed.
+
+"Today" is the calendar date in Hangzhou, at the fixed offset from `rules.toml` (UTC+8;
+China has no daylight saving time), whatever the machine's own time zone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from checker.errors import (
+    AmbiguousDate,
+    ImpossibleDate,
+    InvalidDate,
+    MissingDate,
+    UnreadableDate,
+    YearOutOfRange,
+)
+from checker.rules import load_rules
+
+__all__ = [
+    "ACCEPTED_SPELLINGS",
+    "check_year",
+    "format_date",
+    "parse_date",
+    "today_in_hangzhou",
+]
+
+ACCEPTED_SPELLINGS = ("2026-11-26", "2026/11/26", "2026.11.26", "2026年11月26日")
+
+_YEAR_FIRST = re.compile(r"([0-9]{4,9})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
+_CHINESE = re.compile(r"([0-9]{4,9})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+_DAY_OR_MONTH_FIRST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}")
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def check_year(value: date, *, field: str) -> date:
+    """Return `value`, or raise YearOutOfRange if its year is outside the accepted range."""
+    rules = load_rules()
+    if not rules.min_year <= value.year <= rules.max_year:
+        raise YearOutOfRange(
+            field, year=value.year, min_year=rules.min_year, max_year=rules.max_year
+        )
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | int], ...]]:
+    """The date `text` spells, or the error class and its parameters (cached, pure)."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned:
+        return MissingDate, ()
+    match = _YEAR_FIRST.fullmatch(cleaned)
+    if match is not None:
+        year, month, day = int(match[1]), int(match[3]), int(match[4])
+    else:
+        match = _CHINESE.fullmatch(cleaned)
+        if match is None:
+            if _DAY_OR_MONTH_FIRST.fullmatch(cleaned):
+                return AmbiguousDate, (("value", cleaned),)
+            return UnreadableDate, (("value", _shorten(cleaned)),)
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    rules = load_rules()
+    if not rules.min_year <= year <= rules.max_year:
+        return YearOutOfRange, (
+            ("year", year),
+            ("min_year", rules.min_year),
+            ("max_year", rules.max_year),
+        )
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return ImpossibleDate, (("value", cleaned),)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """At most `limit` characters of what the user typed, for quoting it back."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_date(text: str, *, field: str = "date") -> date:
+    """Read a date in one of the accepted spellings.
+
+    Raises an `InvalidDate` naming `field`: MissingDate (empty), AmbiguousDate (26/11/2026),
+    UnreadableDate, ImpossibleDate (2026-02-30) or YearOutOfRange (outside 1900-2200).
+    Any string is safe to pass: nothing else is ever raised.
+    """
+    outcome = _read(text)
+    if isinstance(outcome, date):
+        return outcome
+    error_class, params = outcome
+    raise error_class(field, **dict(params))
+
+
+def format_date(value: date, lang: str) -> str:
+    """A date as a reader writes it: `2 March 2027` (en) or `2027年3月2日` (zh)."""
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+
+
+def today_in_hangzhou(now: datetime | None = None) -> date:
+    """Today's date in Hangzhou (UTC+8), from `now` (default: the current instant)."""
+    offset = timezone(timedelta(hours=load_rules().hangzhou_utc_offset_hours))
+    instant = now if now is not None else datetime.now(UTC)
+    if instant.tzinfo is None:
+        raise ValueError("today_in_hangzhou needs an aware datetime (with a time zone)")
+    return instant.astimezone(offset).date()

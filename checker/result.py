@@ -1,0 +1,85 @@
+"""What a check returns: the status, the window, each rule's outcome and the notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+__all__ = ["CheckResult", "Note", "RuleResult", "Status"]
+
+
+class Status(StrEnum):
+    """Where the application date falls against the window [earliest, latest]."""
+
+    ELIGIBLE = "eligible"  # inside the window: every rule passes
+    NOT_YET = "not_yet"  # before the window opens
+    TOO_LATE = "too_late"  # after the window closed
+    NO_WINDOW = "no_window"  # earliest > latest: no day passes every rule
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    """One rule on the application date: whether it passed, the date it opens or closes on,
+    and a plain sentence of what it means for the user."""
+
+    id: str
+    passed: bool
+    date: date
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "passed": self.passed,
+            "date": self.date.isoformat(),
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something the user should know that does not change the status."""
+
+    id: str
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """The answer for one person on one application date.
+
+    `earliest` and `latest` are always set; for `no_window` they show why the window is
+    empty (earliest is after latest). `headline` is one plain sentence in `lang`.
+    """
+
+    status: Status
+    on: date
+    earliest: date
+    latest: date
+    rules: tuple[RuleResult, ...]
+    notes: tuple[Note, ...]
+    rules_version: str
+    headline: str
+    category: str
+    lang: str
+
+    @property
+    def eligible(self) -> bool:
+        """True when the person can apply on `on`."""
+        return self.status is Status.ELIGIBLE
+
+    def to_dict(self) -> dict[str, object]:
+        """Exactly the object `python -m checker check --json` prints."""
+        return {
+            "status": self.status.value,
+            "on": self.on.isoformat(),
+            "earliest": self.earliest.isoformat(),
+            "latest": self.latest.isoformat(),
+            "rules": [rule.to_dict() for rule in self.rules],
+            "notes": [note.to_dict() for note in self.notes],
+            "rules_version": self.rules_version,
+        }

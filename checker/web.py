@@ -1,0 +1,166 @@
+"""The browser's entry points: strings in, JSON (or iCalendar) strings out; never raises.
+
+Called from JavaScript through Pyodide. Every reply is a JSON object with `ok`; input the
+checker cannot use comes back as `{"ok": false, "errors": [{"field", "message"}, ...]}`
+(every wrong field of the form, in form order), never as an exception.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+
+from checker.batch import check_batch
+from checker.calendar import batch_calendar, window_calendar
+from checker.dates import parse_date, today_in_hangzhou
+from checker.engine import check
+from checker.errors import InvalidInput, InvalidRequest
+from checker.form import read_form
+from checker.messages import LANGS, render
+from checker.result import CheckResult
+from checker.rules import load_rules
+
+__all__ = ["batch_ics", "batch_json", "check_json", "rules_json", "window_ics"]
+
+FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _errors(errors: list[InvalidInput], lang: str) -> str:
+    return _dumps({"ok": False, "errors": [error.to_dict(lang) for error in errors]})
+
+
+def _internal_error(field: str, error: Exception) -> str:
+    message = render("error.internal", "en", field=field, detail=type(error).__name__)
+    return _dumps({"ok": False, "errors": [{"field": field, "message": message}]})
+
+
+def _lang_of(value: object) -> str:
+    return value if isinstance(value, str) and value in LANGS else "en"
+
+
+def _read_request(request: str) -> tuple[CheckResult | None, list[InvalidInput], str]:
+    """The result for a check request, or every error; and the language to answer in."""
+    try:
+        fields = json.loads(request)
+    except (ValueError, TypeError) as error:
+        return None, [InvalidRequest("request", detail=type(error).__name__)], "en"
+    if not isinstance(fields, dict):
+        return None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
+    texts = {
+        name: (None if value is None else value if isinstance(value, str) else str(value))
+        for name in FORM_FIELDS
+        for value in [fields.get(name)]
+    }
+    lang = _lang_of(texts["lang"] or "en")
+    form, errors = read_form(**texts)
+    if form is None:
+        return None, errors, lang
+    result = check(
+        permit_issued=form.permit_issued,
+        permit_expires=form.permit_expires,
+        passport_expires=form.passport_expires,
+        on=form.on,
+        category=form.category,
+        lang=form.lang,
+    )
+    return result, [], lang
+
+
+def check_json(request: str) -> str:
+    """Answer one form: `{"ok": true, "result": {...}, "headline": "..."}` or the errors."""
+    try:
+        result, errors, lang = _read_request(request)
+        if result is None:
+            return _errors(errors, lang)
+        return _dumps({"ok": True, "result": result.to_dict(), "headline": result.headline})
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("request", error)
+
+
+def _batch_on(on: str) -> date:
+    return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
+
+
+def batch_json(data: bytes, on: str, lang: str) -> str:
+    """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts"}` or the errors."""
+    answer_lang = _lang_of(lang)
+    try:
+        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang)
+    except InvalidInput as error:
+        return _errors([error], answer_lang)
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("file", error)
+    return _dumps(
+        {"ok": True, "columns": batch.columns, "rows": batch.rows, "counts": batch.counts}
+    )
+
+
+def rules_json(lang: str) -> str:
+    """Each rule's title, source wording, the reading taken, and its source."""
+    try:
+        lang = _lang_of(lang)
+        rules = load_rules()
+        params = {
+            "opens_on": rules.programme_opens_on,
+            "days": 0,
+        }
+        days = {
+            "permit_held_two_weeks": rules.min_days_since_permit_issued,
+            "permit_valid_over_90_days": rules.min_days_remaining_exclusive,
+        }
+        listed = []
+        for rule in rules.rules:
+            params["days"] = days.get(rule.id, 0)
+            listed.append(
+                {
+                    "id": rule.id,
+                    "title": render(f"rule.{rule.id}.title", lang, **params),
+                    "wording": rule.wording,
+                    "reading": render(f"rule.{rule.id}.reading", lang, **params),
+                    "source": {
+                        "title": rule.source.title,
+                        "url": rule.source.url,
+                        "published": (
+                            rule.source.published.isoformat() if rule.source.published else None
+                        ),
+                    },
+                }
+            )
+        return _dumps(
+            {
+                "rules": listed,
+                "rules_version": rules.rules_version,
+                "last_verified": rules.last_verified.isoformat(),
+            }
+        )
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("lang", error)
+
+
+def _ics_or_empty(make: Callable[[], str]) -> str:
+    try:
+        return make()
+    except Exception:  # invalid input (or anything else): no calendar
+        return ""
+
+
+def window_ics(request: str) -> str:
+    """The window's first and last day as an iCalendar file; "" if none or input invalid."""
+
+    def make() -> str:
+        result, _errors_found, _lang = _read_request(request)
+        return "" if result is None else window_calendar(result)
+
+    return _ics_or_empty(make)
+
+
+def batch_ics(data: bytes, on: str, lang: str) -> str:
+    """Every row's last day in one iCalendar file; "" if the file is unusable."""
+    return _ics_or_empty(
+        lambda: batch_calendar(check_batch(bytes(data), on=_batch_on(on), lang=lang))
+    )
