@@ -1,0 +1,111 @@
+// The checker's engine in a module Web Worker: self-hosted Pyodide running `checker.web`.
+//
+// Started by engine.js as  new Worker("worker.js?runtime=<url>&package=<name>", {type: "module"}).
+// Start-up begins at once, in four named steps; each can fail with its own message.
+//
+// Protocol (every message has `type` and `id`):
+//   page -> worker  {type: "call", id, fn, args}     fn: one of ENTRY_POINTS, args: strings
+//                                                    (or a Uint8Array for file contents)
+//   worker -> page  {type: "ready",  id: "startup", ms}
+//                   {type: "failed", id: "startup", step, message}
+//                   {type: "result", id, value}      value: the entry point's string
+//                   {type: "error",  id, message}
+// A call that arrives during start-up is answered as soon as the engine is ready.
+
+const ENTRY_POINTS = new Set(["check_json", "rules_json", "window_ics", "batch_json", "batch_ics"]);
+const params = new URL(self.location.href).searchParams;
+const RUNTIME_URL = new URL(params.get("runtime") || "./", self.location.href).href;
+const PACKAGE = params.get("package") || "";
+
+class StartupError extends Error {
+  constructor(step, message) {
+    super(message);
+    this.step = step;
+  }
+}
+
+async function step(name, action) {
+  try {
+    return await action();
+  } catch (error) {
+    throw new StartupError(name, String(error && error.message ? error.message : error));
+  }
+}
+
+async function importRuntime() {
+  const module = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
+  return module.loadPyodide;
+}
+
+async function startPython(loadPyodide) {
+  return loadPyodide({
+    indexURL: RUNTIME_URL,
+    stdout: () => {},
+    stderr: (line) => console.warn("[checker]", line),
+  });
+}
+
+// loadPackage does not reject when a package fails: check what it says it loaded.
+async function installChecker(pyodide) {
+  const problems = [];
+  const loaded = await pyodide.loadPackage(PACKAGE, {
+    messageCallback: () => {},
+    errorCallback: (message) => problems.push(message),
+  });
+  if (!loaded.some((item) => item.name === PACKAGE)) {
+    throw new Error(`the package ${PACKAGE} was not installed. ${problems.join(" ")}`.trim());
+  }
+}
+
+async function start() {
+  const began = performance.now();
+  const loadPyodide = await step("import-runtime", importRuntime);
+  const pyodide = await step("start-python", () => startPython(loadPyodide));
+  await step("install-checker", () => installChecker(pyodide));
+  const web = await step("import-checker", () => pyodide.pyimport("checker.web"));
+  self.postMessage({ type: "ready", id: "startup", ms: Math.round(performance.now() - began) });
+  return { pyodide, web };
+}
+
+function toPython(pyodide, value) {
+  // File contents arrive as bytes; everything else is a string.
+  return value instanceof Uint8Array ? pyodide.toPy(value) : value;
+}
+
+function call({ pyodide, web }, fn, args) {
+  if (!ENTRY_POINTS.has(fn)) {
+    throw new Error(`unknown entry point: ${fn}`);
+  }
+  const pyArgs = args.map((value) => toPython(pyodide, value));
+  try {
+    return web[fn](...pyArgs);
+  } finally {
+    for (const value of pyArgs) {
+      if (value && typeof value.destroy === "function") value.destroy();
+    }
+  }
+}
+
+const engine = start();
+engine.catch((error) => {
+  self.postMessage({
+    type: "failed",
+    id: "startup",
+    step: error.step || "start",
+    message: error.message || String(error),
+  });
+});
+
+self.onmessage = async (event) => {
+  const { type, id, fn, args } = event.data || {};
+  if (type !== "call") {
+    self.postMessage({ type: "error", id, message: `unknown message type: ${type}` });
+    return;
+  }
+  try {
+    const value = call(await engine, fn, Array.isArray(args) ? args : []);
+    self.postMessage({ type: "result", id, value });
+  } catch (error) {
+    self.postMessage({ type: "error", id, message: String(error && error.message ? error.message : error) });
+  }
+};

@@ -1,0 +1,135 @@
+"""MkDocs hook: the live checker's form, on the pages that ask for it.
+
+A page asks for the form with ``<div data-checker-placeholder></div>`` on a line of its own.
+The hook replaces it with the form in the page's language (read from ``<html lang>``) and
+adds the checker's stylesheet and module script to the page's head. Pages without the
+placeholder are left alone: no script, no Pyodide bytes.
+
+Contract (tests, embedding and HR pages rely on it): the root has ``data-checker`` and
+``data-state`` (loading | ready | failed); the inputs are ``input[type=date]`` named
+permit_issued, permit_expires, passport_expires, on; the category field is named
+``category``; a ``button[type=submit]`` submits; the answer element has ``data-status``,
+``data-earliest`` and ``data-latest`` once answered.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from checker_runtime import checker_package_name, runtime_path
+from checker_strings import strings_for
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+PLACEHOLDER = "<div data-checker-placeholder></div>"
+ASSETS = "assets/checker/"
+DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
+CATEGORIES = ("unknown", "A", "B", "C")
+
+_HTML_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"")
+
+
+def page_language(output: str) -> str:
+    """The page's language as the theme wrote it in ``<html lang>`` (``en`` if absent)."""
+    found = _HTML_LANG.search(output)
+    return found.group(1) if found else "en"
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _date_field(name: str, words: dict[str, str]) -> str:
+    field_id = f"checker-{name}"
+    return (
+        f'<div class="checker__field" data-field="{name}">'
+        f'<label class="checker__label" for="{field_id}">{_esc(words[name])}</label>'
+        f'<p class="checker__hint" id="{field_id}-hint">{_esc(words[name + "_hint"])}</p>'
+        f'<p class="checker__error" id="{field_id}-error" hidden></p>'
+        f'<input class="checker__input" type="date" id="{field_id}" name="{name}" '
+        f'min="1900-01-01" max="2200-12-31" aria-describedby="{field_id}-hint">'
+        "</div>"
+    )
+
+
+def _category_field(words: dict[str, str]) -> str:
+    options = "".join(
+        f'<option value="{value}">{_esc(words["category_" + value])}</option>'
+        for value in CATEGORIES
+    )
+    return (
+        '<div class="checker__field" data-field="category">'
+        f'<label class="checker__label" for="checker-category">{_esc(words["category"])}</label>'
+        f'<p class="checker__hint" id="checker-category-hint">{_esc(words["category_hint"])}</p>'
+        '<p class="checker__error" id="checker-category-error" hidden></p>'
+        '<select class="checker__input" id="checker-category" name="category" '
+        f'aria-describedby="checker-category-hint">{options}</select>'
+        "</div>"
+    )
+
+
+def _manual_rules(lang: str) -> str:
+    """The rules to check by hand when the runtime cannot start (from the engine's data)."""
+    from checker.web import rules_json
+
+    rules = json.loads(rules_json(lang))["rules"]
+    items = "".join(
+        f"<li><strong>{_esc(rule['title'])}</strong>: {_esc(rule['reading'])}</li>"
+        for rule in rules
+        if rule["id"] != "programme_open"  # open since 2018: nothing for the reader to check
+    )
+    return f"<ol>{items}</ol>"
+
+
+def form_html(*, lang: str, script_dir: str) -> str:
+    """The checker's markup for a page in `lang`; `script_dir` is the page-relative URL of
+    ``assets/checker/`` (the scripts resolve everything else from their own URL)."""
+    words = strings_for(lang)
+    short_lang = "zh" if lang.lower().startswith("zh") else "en"
+    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
+    strings_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
+    fields = "".join(_date_field(name, words) for name in DATE_FIELDS[:3])
+    return (
+        f'<section class="checker" data-checker data-state="loading" data-lang="{short_lang}" '
+        f'data-runtime="{_esc(runtime)}" data-package="{_esc(checker_package_name())}" '
+        f'aria-labelledby="checker-title">'
+        f'<script type="application/json" data-checker-strings>{strings_json}</script>'
+        f'<h2 class="checker__title" id="checker-title">{_esc(words["title"])}</h2>'
+        f'<p class="checker__intro">{_esc(words["intro"])}</p>'
+        '<div class="checker__errors" data-checker-errors tabindex="-1" hidden '
+        'aria-labelledby="checker-errors-title">'
+        f'<h3 id="checker-errors-title">{_esc(words["errors_title"])}</h3><ul></ul></div>'
+        '<form class="checker__form" method="dialog" novalidate>'
+        f"{fields}{_date_field('on', words)}{_category_field(words)}"
+        '<button class="checker__submit md-button md-button--primary" type="submit">'
+        f"{_esc(words['submit'])}</button>"
+        "</form>"
+        '<p class="checker__status" data-checker-status role="status">'
+        f"{_esc(words['status_loading'])}</p>"
+        '<div class="checker__failed" data-checker-failed hidden>'
+        f"<p>{_esc(words['failed_sentence'])}</p>{_manual_rules(short_lang)}</div>"
+        '<div class="checker__answer" data-checker-answer tabindex="-1" hidden></div>'
+        "</section>"
+    )
+
+
+def head_tags(script_dir: str) -> str:
+    """Stylesheet and module script for a checker page (the script starts the worker)."""
+    return (
+        f'<link rel="stylesheet" href="{script_dir}checker.css">'
+        f'<script type="module" src="{script_dir}page.js"></script>'
+    )
+
+
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    if PLACEHOLDER not in output:
+        return output
+    if output.count(PLACEHOLDER) > 1:
+        raise PluginError(f"{page.file.src_uri}: the checker placeholder appears more than once.")
+    script_dir = get_relative_url(ASSETS, page.url)
+    form = form_html(lang=page_language(output), script_dir=script_dir)
+    output = output.replace(PLACEHOLDER, form)
+    return output.replace("</head>", head_tags(script_dir) + "</head>", 1)

@@ -1,0 +1,137 @@
+"""MkDocs hook: put the checker's runtime (self-hosted Pyodide + the checker wheel) in the site.
+
+After each build it writes into ``site/assets/pyodide/<pyodide version>/``:
+
+- the Pyodide files the browser needs, copied from the pinned npm package in
+  ``node_modules/pyodide`` (never a CDN; not committed);
+- the ``checker`` wheel, built from this repository (offline: ``--no-isolation``);
+- ``pyodide-lock.json``: the site's own lock file, made by ``pyodide lockfile add-wheels``.
+  It lists only the checker wheel, with its sha256, which the browser verifies before
+  installing it. Pyodide's other packages are not shipped, so they are not listed.
+
+The build fails with a sentence when something it needs is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parents[1]
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+CHECKER_SOURCE = ROOT / "checker"
+
+# Where the runtime lives in the built site, relative to the site root.
+RUNTIME_DIR = "assets/pyodide"
+# The files of the npm package that a browser loads (the lock file is written, not copied).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+LOCK_FILE = "pyodide-lock.json"
+
+# The wheel is built once per process for a given state of the sources (the i18n plugin
+# runs the build once per language; `mkdocs serve` rebuilds after each change).
+_wheel_cache: dict[str, Path] = {}
+
+
+def pyodide_version() -> str:
+    """The pinned Pyodide version, read from the installed npm package."""
+    manifest = PYODIDE_PACKAGE / "package.json"
+    if not manifest.is_file():
+        raise PluginError(
+            "The in-browser checker needs Pyodide, but node_modules/pyodide is missing: "
+            "run `npm ci` (or `make build`, which does it) and build again."
+        )
+    version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    if not isinstance(version, str):
+        raise PluginError(f"node_modules/pyodide/package.json has no usable version: {version!r}.")
+    return version
+
+
+def runtime_path() -> str:
+    """The runtime folder relative to the site root, e.g. ``assets/pyodide/314.0.7/``."""
+    return f"{RUNTIME_DIR}/{pyodide_version()}/"
+
+
+def checker_package_name() -> str:
+    """The distribution name the lock file lists the checker under (from pyproject.toml)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    name = str(project["name"])
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def _sources_digest() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes())
+    for path in sorted(CHECKER_SOURCE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_checker_wheel() -> Path:
+    """Build the checker wheel (pure Python) into a temporary folder; returns its path."""
+    key = _sources_digest()
+    if key in _wheel_cache and _wheel_cache[key].is_file():
+        return _wheel_cache[key]
+    out_dir = Path(tempfile.mkdtemp(prefix="checker-wheel-"))
+    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out_dir)]
+    done = subprocess.run([*command, str(ROOT)], capture_output=True, text=True, check=False)
+    wheels = sorted(out_dir.glob("*.whl"))
+    if done.returncode != 0 or len(wheels) != 1:
+        raise PluginError(
+            "Could not build the checker wheel for the in-browser checker "
+            f"(`{' '.join(command)}` exited with {done.returncode}):\n{done.stderr[-2000:]}"
+        )
+    _wheel_cache[key] = wheels[0]
+    return wheels[0]
+
+
+def write_lock_file(wheel: Path, target_dir: Path) -> None:
+    """Write the site's lock file: Pyodide's header, and the checker wheel with its sha256."""
+    base = json.loads((PYODIDE_PACKAGE / LOCK_FILE).read_text(encoding="utf-8"))
+    base["packages"] = {}
+    pyodide_cli = Path(sys.executable).with_name("pyodide")
+    with tempfile.TemporaryDirectory(prefix="checker-lock-") as work:
+        base_lock = Path(work) / "base-lock.json"
+        base_lock.write_text(json.dumps(base), encoding="utf-8")
+        command = [str(pyodide_cli), "lockfile", "add-wheels"]
+        command += ["--input", str(base_lock), "--output", str(target_dir / LOCK_FILE)]
+        command += ["--base-path", str(target_dir), str(target_dir / wheel.name)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise PluginError(
+            "Could not register the checker wheel in the site's Pyodide lock file "
+            f"(`pyodide lockfile add-wheels` exited with {done.returncode}):\n{done.stderr[-2000:]}"
+        )
+
+
+def install_runtime(site_dir: Path) -> Path:
+    """Copy Pyodide and the checker wheel into the site and write the lock file."""
+    target_dir = site_dir / runtime_path()
+    target_dir.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        source = PYODIDE_PACKAGE / name
+        if not source.is_file():
+            raise PluginError(
+                f"node_modules/pyodide/{name} is missing: reinstall the npm packages with `npm ci`."
+            )
+        shutil.copyfile(source, target_dir / name)
+    for old in target_dir.glob("*.whl"):
+        old.unlink()
+    wheel = build_checker_wheel()
+    shutil.copyfile(wheel, target_dir / wheel.name)
+    write_lock_file(wheel, target_dir)
+    return target_dir
+
+
+def on_post_build(*, config: Any) -> None:
+    install_runtime(Path(config["site_dir"]))
