@@ -1,0 +1,28 @@
+"""Shared by the engine's tests: the worked cases table, read once."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKED_CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
+DATE_KEYS = ("permit_issued", "permit_expires", "passport_expires", "on")
+
+
+def worked_cases() -> list[dict[str, Any]]:
+    """Every `[[case]]` of tests/cases/worked_cases.toml, in file order."""
+    with WORKED_CASES_PATH.open("rb") as file:
+        cases: list[dict[str, Any]] = tomllib.load(file)["case"]
+    return cases
+
+
+def case_dates(case: dict[str, Any]) -> dict[str, date]:
+    """The case's four input dates, as keyword arguments of `checker.check`."""
+    return {key: case[key] for key in DATE_KEYS}
+
+
+def case_category(case: dict[str, Any]) -> str:
+    return str(case.get("category", "unknown"))

@@ -1,0 +1,198 @@
+"""HR batch mode: a staff CSV in, the same rows out with each person's answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from checker import UnusableFile, check, check_batch, parse_date
+from checker.batch import ADDED_COLUMNS
+from checker.messages import field_label
+
+ON = date(2026, 11, 26)
+
+STAFF = [
+    # name, staff number, permit issued, permit expires, passport expires, category, team
+    ["张伟", "1001", "2026-11-12", "2028-11-11", "2030-01-01", "A", "研发"],
+    ["Anna Müller", "1002", "2026/11/20", "2028/11/11", "2030/01/01", "b", "Sales"],
+    ["李娜", "1003", "2026年1月5日", "2027年6月30日", "2026年10月1日", "", "财务"],
+    ["Kenji Sato", "1004", "2026-11-12", "2027-02-15", "2030-01-01", "C", "Ops"],
+]
+HEADER = [
+    "姓名",
+    "staff_no",
+    "permit_issued",
+    "permit_expires",
+    "passport_expires",
+    "category",
+    "部门",
+]
+
+
+def staff_csv(rows: list[list[str]], header: list[str] = HEADER) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def test_each_row_gets_the_same_answer_as_a_single_check() -> None:
+    result = check_batch(staff_csv(STAFF).encode("utf-8"), on=ON)
+    status_at = result.columns.index("status")
+    for cells in result.rows:
+        expected = check(
+            permit_issued=parse_date(cells[2]),
+            permit_expires=parse_date(cells[3]),
+            passport_expires=parse_date(cells[4]),
+            on=ON,
+        )
+        assert cells[status_at:] == [
+            expected.status.value,
+            expected.earliest.isoformat(),
+            expected.latest.isoformat(),
+            expected.headline,
+        ]
+
+
+def test_extra_columns_come_out_unchanged_and_in_order() -> None:
+    result = check_batch(staff_csv(STAFF).encode("utf-8"), on=ON)
+    assert result.columns == [*HEADER, *ADDED_COLUMNS]
+    assert [row[: len(HEADER)] for row in result.rows] == STAFF
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b""),
+        ("utf-8-sig", b""),  # Excel's "CSV UTF-8" writes a byte-order mark
+        ("gb18030", b""),  # Chinese Excel's plain "CSV"
+        ("gbk", b""),
+        ("utf-16", b""),  # Excel's "Unicode text" (with its byte-order mark)
+    ],
+)
+def test_the_encodings_excel_writes_keep_chinese_names(encoding: str, prefix: bytes) -> None:
+    data = prefix + staff_csv(STAFF).encode(encoding)
+    result = check_batch(data, on=ON)
+    assert [row[0] for row in result.rows] == ["张伟", "Anna Müller", "李娜", "Kenji Sato"]
+    assert result.columns[0] == "姓名"
+    assert result.counts["invalid"] == 0
+
+
+def test_a_bom_file_reads_its_first_column_name_without_the_mark() -> None:
+    dates_only = [row[2:5] for row in STAFF]
+    data = staff_csv(dates_only, header=["permit_issued", "permit_expires", "passport_expires"])
+    result = check_batch(data.encode("utf-8-sig"), on=ON)
+    assert result.columns[:3] == ["permit_issued", "permit_expires", "passport_expires"]
+    assert result.counts["invalid"] == 0
+
+
+BAD_ROWS = [
+    (["Ambiguous", "2001", "12/11/2026", "2028-11-11", "2030-01-01", "A", "x"], "permit_issued"),
+    (["Missing", "2002", "2026-11-12", "", "2030-01-01", "A", "x"], "permit_expires"),
+    (["Backwards", "2003", "2026-11-12", "2025-11-11", "2030-01-01", "A", "x"], "permit_expires"),
+    (
+        ["Impossible", "2004", "2026-11-12", "2028-11-11", "2030-02-30", "A", "x"],
+        "passport_expires",
+    ),
+    (["Category", "2005", "2026-11-12", "2028-11-11", "2030-01-01", "Z", "x"], "category"),
+]
+
+
+@pytest.mark.parametrize(("row", "field"), BAD_ROWS, ids=[row[0] for row, _ in BAD_ROWS])
+def test_a_bad_row_is_invalid_with_the_reason_and_the_batch_carries_on(
+    row: list[str], field: str
+) -> None:
+    result = check_batch(staff_csv([STAFF[0], row, STAFF[1]]).encode("utf-8"), on=ON)
+    statuses = [cells[len(HEADER)] for cells in result.rows]
+    assert statuses == ["eligible", "invalid", "not_yet"]
+    bad = result.rows[1]
+    assert bad[len(HEADER) :][:3] == ["invalid", "", ""]
+    assert bad[: len(HEADER)] == row
+    assert field_label(field, "en") in bad[-1]
+    assert result.counts == {
+        "eligible": 1,
+        "not_yet": 1,
+        "too_late": 0,
+        "no_window": 0,
+        "invalid": 1,
+    }
+
+
+def test_reasons_come_in_the_language_asked_for() -> None:
+    result = check_batch(staff_csv([BAD_ROWS[0][0], STAFF[0]]).encode("utf-8"), on=ON, lang="zh")
+    assert result.rows[0][-1].startswith("工作许可证签发日期")
+    assert result.rows[1][-1].startswith("可以")
+
+
+def test_a_row_with_more_cells_than_columns_is_invalid() -> None:
+    data = staff_csv([[*STAFF[0], "surprise"]]).encode("utf-8")
+    result = check_batch(data, on=ON)
+    assert result.rows[0][len(HEADER)] == "invalid"
+    assert "8 cells" in result.rows[0][-1]
+
+
+def test_short_rows_and_trailing_empty_cells_are_padded_and_trimmed() -> None:
+    text = (
+        staff_csv([])
+        + "张伟,1001,2026-11-12,2028-11-11,2030-01-01\r\n"
+        + "李娜,1003,2026-11-12,2028-11-11,2030-01-01,A,x,,\r\n"
+    )
+    result = check_batch(text.encode("utf-8"), on=ON)
+    assert [len(row) for row in result.rows] == [len(result.columns)] * 2
+    assert [row[len(HEADER)] for row in result.rows] == ["eligible", "eligible"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 250])
+def test_rows_in_equals_rows_out(count: int) -> None:
+    rows = [[*STAFF[i % len(STAFF)][:1], str(i), *STAFF[i % len(STAFF)][2:]] for i in range(count)]
+    result = check_batch(staff_csv(rows).encode("gb18030"), on=ON)
+    assert len(result.rows) == count
+    assert [row[1] for row in result.rows] == [str(i) for i in range(count)]
+    assert sum(result.counts.values()) == count
+
+
+def test_blank_lines_are_not_rows() -> None:
+    text = staff_csv(STAFF[:2]) + ",,,,,,\r\n\r\n"
+    assert len(check_batch(text.encode("utf-8"), on=ON).rows) == 2
+
+
+def test_column_names_are_found_in_any_order_and_case() -> None:
+    header = ["Passport_Expires", "name", " PERMIT_ISSUED ", "permit_expires"]
+    rows = [["2030-01-01", "Ana", "2026-11-12", "2028-11-11"]]
+    result = check_batch(staff_csv(rows, header).encode("utf-8"), on=ON)
+    assert result.rows[0][4:7] == ["eligible", "2026-11-26", "2028-08-12"]
+
+
+def test_the_csv_output_reads_back_as_the_same_table() -> None:
+    result = check_batch(staff_csv(STAFF).encode("utf-8"), on=ON)
+    table = list(csv.reader(io.StringIO(result.to_csv(), newline="")))
+    assert table == [result.columns, *result.rows]
+    assert result.to_dict()["counts"] == result.counts
+
+
+@pytest.mark.parametrize(
+    ("data", "reason", "named"),
+    [
+        (b"", "empty", "permit_issued"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not_text", "CSV"),
+        (
+            b"name,permit_issued\nAna,2026-11-12\n",
+            "columns_missing",
+            "permit_expires, passport_expires",
+        ),
+        (b'permit_issued,permit_expires,passport_expires\n"2026-11-12,x\n', "not_csv", "CSV"),
+    ],
+    ids=["empty", "binary", "columns_missing", "unclosed_quote"],
+)
+def test_an_unusable_file_is_refused_naming_the_problem(
+    data: bytes, reason: str, named: str
+) -> None:
+    with pytest.raises(UnusableFile) as caught:
+        check_batch(data, on=ON)
+    assert caught.value.reason == reason
+    assert caught.value.field == "file"
+    assert named in str(caught.value)
