@@ -1,0 +1,169 @@
+"""The browser's entry points: JSON strings in, JSON strings out, never an exception."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from checker import check
+from checker.rules import load_rules
+from checker.web import batch_ics, batch_json, check_json, rules_json, window_ics
+
+FORM = {
+    "permit_issued": "2026-11-12",
+    "permit_expires": "2028/11/11",
+    "passport_expires": "2030年1月1日",
+    "on": "2026-11-26",
+    "category": "B",
+    "lang": "zh",
+}
+
+
+def ask(**changes: Any) -> dict[str, Any]:
+    reply: dict[str, Any] = json.loads(check_json(json.dumps({**FORM, **changes})))
+    return reply
+
+
+def test_a_good_form_gets_the_result_and_a_headline() -> None:
+    reply = ask()
+    expected = check(
+        permit_issued=date(2026, 11, 12),
+        permit_expires=date(2028, 11, 11),
+        passport_expires=date(2030, 1, 1),
+        on=date(2026, 11, 26),
+        category="B",
+        lang="zh",
+    )
+    assert reply == {"ok": True, "result": expected.to_dict(), "headline": expected.headline}
+
+
+def test_every_wrong_field_is_reported_in_form_order() -> None:
+    reply = ask(
+        permit_issued="12/11/2026",
+        permit_expires="",
+        passport_expires="2030-02-30",
+        on="soon",
+        category="D",
+        lang="en",
+    )
+    assert reply["ok"] is False
+    assert [error["field"] for error in reply["errors"]] == [
+        "permit_issued",
+        "permit_expires",
+        "passport_expires",
+        "on",
+        "category",
+    ]
+    assert reply["errors"][1]["message"].startswith("Work permit expiry date is missing")
+
+
+def test_errors_come_in_the_forms_language() -> None:
+    reply = ask(permit_issued="")
+    assert reply["errors"] == [
+        {
+            "field": "permit_issued",
+            "message": "缺少工作许可证签发日期：请填写日期，例如2026-11-26。",
+        }
+    ]
+
+
+def test_a_permit_expiring_before_issue_marks_the_expiry_field() -> None:
+    reply = ask(permit_expires="2026-11-01", lang="en")
+    assert [error["field"] for error in reply["errors"]] == ["permit_expires"]
+    assert "before the work permit's issue date" in reply["errors"][0]["message"]
+
+
+def test_an_empty_application_date_means_today_in_hangzhou(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("checker.form.today_in_hangzhou", lambda: date(2026, 11, 25))
+    assert ask(on="")["result"]["on"] == "2026-11-25"
+    assert ask(on="")["result"]["status"] == "not_yet"
+
+
+def test_missing_category_and_language_mean_unknown_and_english() -> None:
+    form = {key: FORM[key] for key in ("permit_issued", "permit_expires", "passport_expires")}
+    reply = json.loads(check_json(json.dumps({**form, "on": "2026-11-26"})))
+    assert [note["id"] for note in reply["result"]["notes"]] == [
+        "category_confirm",
+        "policy_currency",
+    ]
+    assert reply["headline"].startswith("Yes")
+
+
+@pytest.mark.parametrize("request_text", ["", "not json", "[1, 2]", "null", '"2026-11-26"'])
+def test_a_request_that_is_not_a_json_object_gets_an_error_reply(request_text: str) -> None:
+    reply = json.loads(check_json(request_text))
+    assert reply["ok"] is False
+    assert reply["errors"][0]["field"] == "request"
+
+
+def test_a_batch_gets_columns_rows_and_counts() -> None:
+    data = (
+        "姓名,permit_issued,permit_expires,passport_expires\r\n"
+        "张伟,2026-11-12,2028-11-11,2030-01-01\r\n"
+    )
+    reply = json.loads(batch_json(data.encode("gb18030"), "2026-11-26", "zh"))
+    assert list(reply) == ["ok", "columns", "rows", "counts"]
+    assert reply["ok"] is True
+    assert reply["rows"][0][:5] == ["张伟", "2026-11-12", "2028-11-11", "2030-01-01", "eligible"]
+    assert reply["counts"]["eligible"] == 1
+
+
+@pytest.mark.parametrize("data", [b"", b"name\r\nAna\r\n", b"\x00\x01\x02"])
+def test_an_unusable_batch_file_gets_an_error_on_the_file_field(data: bytes) -> None:
+    reply = json.loads(batch_json(data, "", "en"))
+    assert reply["ok"] is False
+    assert reply["errors"][0]["field"] == "file"
+
+
+def test_a_batch_with_a_bad_application_date_names_that_field() -> None:
+    reply = json.loads(batch_json(b"permit_issued,permit_expires,passport_expires\n", "x", "en"))
+    assert reply["errors"][0]["field"] == "on"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rules_json_explains_every_rule_with_its_source(lang: str) -> None:
+    reply = json.loads(rules_json(lang))
+    rules = load_rules()
+    assert [rule["id"] for rule in reply["rules"]] == [rule.id for rule in rules.rules]
+    assert reply["rules_version"] == rules.rules_version
+    assert reply["last_verified"] == rules.last_verified.isoformat()
+    for rule in reply["rules"]:
+        assert set(rule) == {"id", "title", "wording", "reading", "source"}
+        assert rule["source"]["url"].startswith("http")
+        assert rule["source"]["published"] == "2018-08-23"
+    ninety = reply["rules"][-1]
+    assert str(rules.min_days_remaining_exclusive) in ninety["title"]
+    assert ("stricter" if lang == "en" else "严格") in ninety["reading"]
+
+
+def test_window_ics_is_a_calendar_or_empty() -> None:
+    assert window_ics(json.dumps(FORM)).startswith("BEGIN:VCALENDAR\r\n")
+    assert window_ics(json.dumps({**FORM, "permit_issued": "nonsense"})) == ""
+    assert window_ics(json.dumps({**FORM, "permit_expires": "2027-02-15"})) == ""
+    assert window_ics("not json") == ""
+
+
+def test_batch_ics_is_one_calendar_for_every_row() -> None:
+    data = (
+        b"name,permit_issued,permit_expires,passport_expires\r\n"
+        b"A,2026-11-12,2028-11-11,2030-01-01\r\n"
+        b"B,2026-11-12,2028-11-11,2029-01-01\r\n"
+    )
+    ics = batch_ics(data, "2026-11-26", "en")
+    assert ics.count("BEGIN:VEVENT") == 2
+    assert batch_ics(b"", "", "en") == ""
+
+
+def test_a_bug_still_comes_back_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(**_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("checker.web.check", broken)
+    reply = json.loads(check_json(json.dumps(FORM)))
+    assert reply["ok"] is False
+    assert "RuntimeError" in reply["errors"][0]["message"]
