@@ -47,6 +47,7 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server, url = serve_in_background(site_dir)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
