@@ -71,7 +71,6 @@ function rulesSection(result, info, words, lang) {
       el("strong", {}, about.title),
       el("span", { class: "checker__verdict" }, ` ${rule.passed ? "✓" : "✗"} ${rule.passed ? words.rule_passed : words.rule_failed}`),
       el("p", {}, rule.message),
-      rule.date ? el("p", {}, `${words.rule_date} `, el("time", { datetime: rule.date }, formatDate(rule.date, lang))) : null,
       about.reading ? el("p", { class: "checker__reading" }, about.reading) : null,
       source
         ? el(
