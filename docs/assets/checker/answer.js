@@ -42,7 +42,7 @@ function windowSection(result, info, words, lang) {
         "dd",
         {},
         el("time", { datetime: date }, formatDate(date, lang)),
-        title ? el("span", { class: "checker__set-by" }, ` (${words.set_by} ${title})`) : null,
+        title ? el("span", { class: "checker__set-by" }, fill(words.set_by, { rule: title })) : null,
       ),
     ];
   };
@@ -78,7 +78,7 @@ function rulesSection(result, info, words, lang) {
             { class: "checker__source" },
             `${words.source} `,
             el("a", { href: source.url, rel: "noopener noreferrer" }, source.title),
-            source.published ? ` (${words.published} ${formatDate(source.published, lang)})` : "",
+            source.published ? fill(words.published, { date: formatDate(source.published, lang) }) : "",
           )
         : null,
     );
