@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,9 @@ from browser_helpers import (
 )
 
 from checker.web import check_json
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from csp import header_policy, inline_script_hashes, meta_policy
 
 pytestmark = pytest.mark.browser
 
@@ -244,11 +248,6 @@ def test_pages_run_under_their_security_policy_without_a_violation(
 
 
 def test_every_page_carries_a_policy_generated_for_its_own_inline_scripts(site_dir: Path) -> None:
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-    from csp import inline_script_hashes
-
     pages = sorted(site_dir.rglob("*.html"))
     assert len(pages) > 10
     for html_file in pages:
@@ -259,6 +258,19 @@ def test_every_page_carries_a_policy_generated_for_its_own_inline_scripts(site_d
         for source in inline_script_hashes(html):
             assert source in policy, html_file
         assert html.index("Content-Security-Policy") < html.index("<script"), html_file
+
+
+def test_the_http_header_policy_is_the_pages_policy_plus_who_may_frame_them(
+    site_dir: Path,
+) -> None:
+    header = header_policy(site_dir)
+    assert "frame-ancestors 'self'" in header
+    for path in ("index.html", "zh/eligibility/index.html"):
+        page_policy = meta_policy((site_dir / path).read_text(encoding="utf-8"))
+        for directive in page_policy.split("; "):
+            name, *sources = directive.split()
+            header_sources = next(d for d in header.split("; ") if d.split()[0] == name).split()
+            assert set(sources) <= set(header_sources), (path, name)
 
 
 def test_pages_without_the_checker_load_no_pyodide_bytes(page: Any, site_url: str) -> None:
