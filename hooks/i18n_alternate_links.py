@@ -1,19 +1,26 @@
-"""Make the language switcher's links relative, so the site works under any sub-path.
+"""The language switcher's links: relative, and nothing fetched that the site does not have.
 
-mkdocs-static-i18n gives each page's switcher the site-relative URL of the page's
-other-language version ("zh/apply/"), but leaves the home pages with the languages' absolute
-root links ("/", "/zh/"), which break when the site is served under a sub-path. This hook runs
-after the plugin and makes those site-relative too; the theme's `url` filter then makes every
-one relative to the page.
+- mkdocs-static-i18n gives each page's switcher the site-relative URL of the page's
+  other-language version ("zh/apply/") but leaves the home pages with absolute root links
+  ("/", "/zh/"), which break when the site is served under a sub-path. `on_page_context` makes
+  those site-relative too; the theme's `url` filter then makes every one relative to the page.
+- Material also writes each alternate as `<link rel="alternate" hreflang>` in the head, and its
+  script fetches `sitemap.xml` next to every such link to remap pages on switching. Here the
+  switcher already points at the right page, the i18n build has no per-language sitemap, and
+  without `site_url` the sitemap holds no absolute addresses, so every page would make two
+  failing requests. `on_post_page` drops those head links; the switcher itself is unchanged.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 def on_page_context(
@@ -26,8 +33,21 @@ def on_page_context(
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Drop the head's hreflang links (the switcher in the header keeps its own links)."""
+    return drop_head_alternates(output)
+
+
 def site_relative(link: str) -> str:
     """'/zh/' -> 'zh/', '/' -> './'; full URLs and relative links are returned unchanged."""
     if not link.startswith("/") or link.startswith("//"):
         return link
     return link.lstrip("/") or "./"
+
+
+def drop_head_alternates(output: str) -> str:
+    """Remove `<link rel="alternate" ... hreflang>` from the page's head only."""
+    head_end = output.find("</head>")
+    if head_end < 0:
+        return output
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
