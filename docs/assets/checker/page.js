@@ -107,6 +107,12 @@ function showFailure(root, words) {
   root.querySelector("button[type=submit]").disabled = true;
 }
 
+// Tell the rest of the page (e.g. the embed page's messages to its host) about each answer:
+// a "checker:answer" event whose detail is the engine's reply to check_json.
+function announce(root, reply) {
+  root.dispatchEvent(new CustomEvent("checker:answer", { bubbles: true, detail: reply }));
+}
+
 async function answer(root, engine, rulesInfo, values, context) {
   const { words, lang, form } = context;
   const request = requestFor(values, lang);
@@ -117,6 +123,7 @@ async function answer(root, engine, rulesInfo, values, context) {
     markInvalid(answerElement);
     showErrors(root, form, reply.errors);
     setStatus(root, words.errors_title);
+    announce(root, reply);
     return;
   }
   clearErrors(root, form);
@@ -136,6 +143,7 @@ async function answer(root, engine, rulesInfo, values, context) {
   });
   setStatus(root, words.status_answered);
   answerElement.focus();
+  announce(root, reply);
 }
 
 function main() {
