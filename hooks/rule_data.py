@@ -55,6 +55,7 @@ MONTHS_EN = (
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
+        "colon": ": ",
         "sources_heading": "Sources",
         "sources_intro": "This page relies on:",
         "published": "published {date}",
@@ -74,6 +75,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "no_window": "none",
     },
     "zh": {
+        "colon": "：",
         "sources_heading": "资料来源",
         "sources_intro": "本页依据：",
         "published": "发布于{date}",
@@ -236,7 +238,7 @@ def sources_table(*, data: GuideData, lang: str, args: Sequence[str] = ()) -> st
                 [
                     _source_line(source_id, data=data, lang=lang),
                     "",
-                    f"    - {labels['supports']}: {source[supports_key]}",
+                    f"    - {labels['supports']}{labels['colon']}{source[supports_key]}",
                     f"    - {retrieved}",
                 ]
             )
@@ -325,7 +327,7 @@ def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
         (labels["category"], shown_category),
         (labels["window"], window),
     ]
-    facts = "\n".join(f"- {name}: **{shown}**" for name, shown in rows)
+    facts = "\n".join(f"- {name}{labels['colon']}**{shown}**" for name, shown in rows)
     return "\n".join(
         [
             f'<div class="worked-case" id="case-{case["id"].replace("_", "-")}" markdown>',
@@ -334,7 +336,7 @@ def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
             "",
             facts,
             "",
-            f"{labels['answer']}: {result.headline}",
+            f"{labels['answer']}{labels['colon']}{result.headline}",
             "",
             "</div>",
             "",
