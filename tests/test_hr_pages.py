@@ -1,0 +1,81 @@
+"""The built HR and embed pages: is the security header an admin copies the one the site needs,
+is the nginx example complete, and is the embed page the checker alone, out of nav and search?"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hr_helpers import EMBED_PAGES, HR_PAGES, documented_snippet
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from csp import header_policy
+
+LANGS = ("en", "zh")
+
+
+def page_text(site_dir: Path, path: str) -> str:
+    return (site_dir / path / "index.html").read_text(encoding="utf-8")
+
+
+def shown_policies(page: str) -> list[str]:
+    return [html.unescape(text) for text in re.findall(r"<span data-csp-policy>(.*?)</span>", page)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_documented_header_is_the_built_sites_policy_with_frame_ancestors(
+    site_dir: Path, lang: str
+) -> None:
+    policies = shown_policies(page_text(site_dir, HR_PAGES[lang]))
+    assert len(policies) == 3, "the header once, and twice in the nginx example"
+    assert set(policies) == {header_policy(site_dir)}
+    assert "frame-ancestors 'self'" in policies[0]
+    assert "'unsafe-inline'" not in policies[0]
+    assert "'unsafe-eval'" not in policies[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_nginx_example_sets_the_types_the_runtime_needs_and_its_cache_headers(
+    site_dir: Path, lang: str
+) -> None:
+    page = page_text(site_dir, HR_PAGES[lang])
+    example = html.unescape(re.search(r'<pre class="hr-config"><code>(.*?)</code>', page, re.S)[1])
+    assert re.search(r"application/wasm\s+wasm;", example)
+    assert re.search(r"text/javascript\s+mjs;", example)
+    assert "location /intranet/citizen-card/ {" in example
+    assert "expires -1;" in example
+    assert "expires 1y;" in example
+    assert example.count("{") == example.count("}"), "balanced blocks"
+    assert example.count('add_header Content-Security-Policy "') == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_hr_page_has_the_staff_list_check_and_one_embed_snippet(
+    site_dir: Path, lang: str
+) -> None:
+    page = page_text(site_dir, HR_PAGES[lang])
+    assert page.count("data-batch ") == 1
+    assert "data-batch-placeholder" not in page
+    snippet = documented_snippet(site_dir, lang)
+    assert "event.origin !== checkerOrigin" in snippet
+    assert len(snippet.strip().splitlines()) <= 14, "short enough to copy"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_embed_page_is_the_checker_without_the_sites_chrome(site_dir: Path, lang: str) -> None:
+    page = page_text(site_dir, EMBED_PAGES[lang])
+    assert page.count("data-checker ") == 1
+    for chrome in ('class="md-header', 'class="md-tabs', 'class="md-sidebar', 'class="md-footer'):
+        assert chrome not in page, chrome
+    assert '<meta name="robots" content="noindex">' in page
+
+
+def test_the_embed_page_is_in_no_navigation_and_not_in_search(site_dir: Path) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in index["docs"] if doc["location"].split("#")[0].endswith("embed/")]
+    home = page_text(site_dir, "")
+    assert 'href="embed/"' not in home
