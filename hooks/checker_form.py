@@ -118,7 +118,11 @@ def form_html(*, lang: str, script_dir: str) -> str:
 
 def head_tags(script_dir: str) -> str:
     """Stylesheet and module script for a checker page (the script starts the worker)."""
+    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     return (
+        f'<meta name="citizen-card-runtime" content="{_esc(runtime)}" '
+        f'data-package="{_esc(checker_package_name())}">'
+        f'<script type="module" async src="{script_dir}boot.js"></script>'
         f'<link rel="stylesheet" href="{script_dir}checker.css">'
         f'<script type="module" src="{script_dir}page.js"></script>'
     )
@@ -132,4 +136,10 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
     script_dir = get_relative_url(ASSETS, page.url)
     form = form_html(lang=page_language(output), script_dir=script_dir)
     output = output.replace(PLACEHOLDER, form)
-    return output.replace("</head>", head_tags(script_dir) + "</head>", 1)
+    # As early in <head> as possible (right after the charset; the CSP hook, which runs
+    # last, puts its policy before it), so the engine starts before the theme's
+    # stylesheets and scripts are fetched.
+    charset = '<meta charset="utf-8">'
+    if charset not in output:
+        raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the checker after.")
+    return output.replace(charset, charset + head_tags(script_dir), 1)

@@ -4,7 +4,12 @@ After each build it writes into ``site/assets/pyodide/<pyodide version>/``:
 
 - the Pyodide files the browser needs, copied from the pinned npm package in
   ``node_modules/pyodide`` (never a CDN; not committed);
-- the ``checker`` wheel, built from this repository (offline: ``--no-isolation``);
+- the ``checker`` wheel, built from this repository (offline: ``--no-isolation``) and then
+  py-compiled to bytecode by ``tools/fast_runtime.mjs`` (issue 5: fast start);
+- ``python_stdlib_fast.zip``: the fast-start standard library, made by the same tool
+  running the pinned Pyodide under Node: only the modules that Pyodide's start-up and the
+  checker import, compiled to bytecode. The worker loads it with ``stdLibURL`` instead of
+  the stock ``python_stdlib.zip`` (which is not shipped);
 - ``pyodide-lock.json``: the site's own lock file, made by ``pyodide lockfile add-wheels``.
   It lists only the checker wheel, with its sha256, which the browser verifies before
   installing it. Pyodide's other packages are not shipped, so they are not listed.
@@ -32,8 +37,13 @@ CHECKER_SOURCE = ROOT / "checker"
 # Where the runtime lives in the built site, relative to the site root.
 RUNTIME_DIR = "assets/pyodide"
 # The files of the npm package that a browser loads (the lock file is written, not copied).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 LOCK_FILE = "pyodide-lock.json"
+FAST_STDLIB = "python_stdlib_fast.zip"
+FAST_RUNTIME_TOOL = ROOT / "tools" / "fast_runtime.mjs"
+FAST_RUNTIME_EXERCISE = ROOT / "tools" / "stdlib_exercise.py"
+# Built fast-start runtimes, keyed by everything they are made from.
+FAST_RUNTIME_CACHE = ROOT / "build" / "fast-runtime"
 
 # The wheel is built once per process for a given state of the sources (the i18n plugin
 # runs the build once per language; `mkdocs serve` rebuilds after each change).
@@ -95,8 +105,11 @@ def build_checker_wheel() -> Path:
     return wheels[0]
 
 
-def write_lock_file(wheel: Path, target_dir: Path) -> None:
-    """Write the site's lock file: Pyodide's header, and the checker wheel with its sha256."""
+def write_lock_file(wheel: Path, target_dir: Path, *, imports: list[str]) -> None:
+    """Write the site's lock file: Pyodide's header, and the checker wheel with its sha256.
+
+    `imports` names the wheel's top-level packages: `add-wheels` finds them by their `.py`
+    files, which a py-compiled wheel no longer has."""
     base = json.loads((PYODIDE_PACKAGE / LOCK_FILE).read_text(encoding="utf-8"))
     base["packages"] = {}
     pyodide_cli = Path(sys.executable).with_name("pyodide")
@@ -112,6 +125,41 @@ def write_lock_file(wheel: Path, target_dir: Path) -> None:
             "Could not register the checker wheel in the site's Pyodide lock file "
             f"(`pyodide lockfile add-wheels` exited with {done.returncode}):\n{done.stderr[-2000:]}"
         )
+    lock_path = target_dir / LOCK_FILE
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    for entry in lock["packages"].values():
+        entry["imports"] = entry["imports"] or imports
+    lock_path.write_text(json.dumps(lock, indent=2), encoding="utf-8")
+
+
+def build_fast_runtime(wheel: Path) -> tuple[Path, Path]:
+    """The fast-start standard library and the py-compiled wheel made from `wheel` by
+    ``tools/fast_runtime.mjs`` (cached by everything they are made from)."""
+    digest = hashlib.sha256(wheel.read_bytes())
+    for part in (FAST_RUNTIME_TOOL, FAST_RUNTIME_EXERCISE, PYODIDE_PACKAGE / "package.json"):
+        digest.update(part.read_bytes())
+    out_dir = FAST_RUNTIME_CACHE / digest.hexdigest()[:32]
+    if not (out_dir / FAST_STDLIB).is_file():
+        node = shutil.which("node")
+        if node is None:
+            raise PluginError("Node.js is needed to build the checker's runtime: install it.")
+        partial = out_dir.with_suffix(".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        command = [node, str(FAST_RUNTIME_TOOL), "--wheel", str(wheel)]
+        command += ["--exercise", str(FAST_RUNTIME_EXERCISE), "--out-dir", str(partial)]
+        done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+        if done.returncode != 0:
+            raise PluginError(
+                "Could not build the checker's fast-start runtime "
+                f"(`node tools/fast_runtime.mjs` exited with {done.returncode}):\n"
+                f"{done.stderr[-2000:]}"
+            )
+        shutil.rmtree(out_dir, ignore_errors=True)
+        partial.replace(out_dir)
+    compiled_wheels = sorted(out_dir.glob("*.whl"))
+    if len(compiled_wheels) != 1:
+        raise PluginError(f"{out_dir}: expected one py-compiled wheel, found {compiled_wheels}.")
+    return out_dir / FAST_STDLIB, compiled_wheels[0]
 
 
 def install_runtime(site_dir: Path) -> Path:
@@ -127,9 +175,10 @@ def install_runtime(site_dir: Path) -> Path:
         shutil.copyfile(source, target_dir / name)
     for old in target_dir.glob("*.whl"):
         old.unlink()
-    wheel = build_checker_wheel()
-    shutil.copyfile(wheel, target_dir / wheel.name)
-    write_lock_file(wheel, target_dir)
+    fast_stdlib, compiled_wheel = build_fast_runtime(build_checker_wheel())
+    shutil.copyfile(compiled_wheel, target_dir / compiled_wheel.name)
+    write_lock_file(compiled_wheel, target_dir, imports=[CHECKER_SOURCE.name])
+    shutil.copyfile(fast_stdlib, target_dir / FAST_STDLIB)
     return target_dir
 
 

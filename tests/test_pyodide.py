@@ -1,5 +1,12 @@
 """The same worked cases give identical JSON inside real Pyodide (the pinned npm package,
-under Node) as in CPython. Pyodide starts once per session (a few seconds)."""
+under Node) as in CPython, in both runtimes:
+
+- ``stock``: Pyodide as shipped, the checker's source files written into it;
+- ``site``: the runtime the built site serves (issue 5): the trimmed, compiled standard
+  library and the py-compiled wheel. This also guards the trimming: an engine import outside
+  the trimmed library fails here.
+
+Each runtime starts once per session (a few seconds)."""
 
 from __future__ import annotations
 
@@ -12,7 +19,7 @@ import pytest
 from engine_helpers import ROOT, case_category, case_dates, worked_cases
 
 from checker import check
-from checker.web import check_json
+from checker.web import batch_json, check_json, window_ics
 
 pytestmark = pytest.mark.pyodide
 
@@ -20,16 +27,27 @@ CASES = worked_cases()
 PINNED = json.loads((ROOT / "package.json").read_text("utf-8"))["dependencies"]["pyodide"]
 
 
-@pytest.fixture(scope="session")
-def pyodide_answers() -> dict[str, Any]:
+STAFF_LIST = (
+    "工号,姓名,permit_issued,permit_expires,passport_expires,category\n"
+    "001,王芳,2026-11-12,2028-11-11,2030-01-01,A\n"
+    "002,李雷,2026/13/01,2028-11-11,2030-01-01,B\n"
+).encode("gb18030")
+
+
+@pytest.fixture(scope="session", params=["stock", "site"])
+def pyodide_answers(request: pytest.FixtureRequest) -> dict[str, Any]:
     """What tools/pyodide_run.mjs prints: every case's answers computed inside Pyodide."""
+    runtime_args: list[str] = []
+    if request.param == "site":
+        site_dir = request.getfixturevalue("site_dir")
+        runtime_args = ["--runtime", str(site_dir / "assets" / "pyodide" / PINNED)]
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js is needed to run Pyodide (make test installs the npm packages)")
     installed = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
     assert installed["version"] == PINNED, "node_modules/pyodide is not the pinned version"
     completed = subprocess.run(
-        [node, str(ROOT / "tools" / "pyodide_run.mjs")],
+        [node, str(ROOT / "tools" / "pyodide_run.mjs"), *runtime_args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -68,3 +86,26 @@ def test_pyodide_web_reply_is_identical(
     assert pyodide_answers["cases"][case["id"]]["web_en"] == json.loads(
         check_json(json.dumps(request))
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_pyodide_checks_a_gb18030_staff_list_like_cpython(
+    pyodide_answers: dict[str, Any], lang: str
+) -> None:
+    assert pyodide_answers["staff_list"][lang] == json.loads(
+        batch_json(STAFF_LIST, "2026-11-26", lang)
+    )
+
+
+def _without_stamp(calendar: str) -> list[str]:
+    return [line for line in calendar.split("\r\n") if not line.startswith("DTSTAMP:")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_pyodide_writes_the_same_calendar(
+    pyodide_answers: dict[str, Any], case: dict[str, Any]
+) -> None:
+    request = {key: value.isoformat() for key, value in case_dates(case).items()}
+    request |= {"category": case_category(case), "lang": "zh"}
+    expected = window_ics(json.dumps(request))
+    assert _without_stamp(pyodide_answers["calendars"][case["id"]]) == _without_stamp(expected)

@@ -4,18 +4,37 @@
 //                                         "web_en": <checker.web.check_json reply>}}}
 // tests/test_pyodide.py compares it with CPython's answers for the same cases.
 //
-// Usage: node tools/pyodide_run.mjs [CASES.toml]   (default tests/cases/worked_cases.toml)
-// Offline: the checker's files are written straight into Pyodide's file system.
+// Usage: node tools/pyodide_run.mjs [--runtime DIR] [CASES.toml]
+//        (default cases: tests/cases/worked_cases.toml)
+// Offline. Without --runtime: stock Pyodide, the checker's source files written straight into
+// its file system. With --runtime site/assets/pyodide/<version>/: the site's own runtime as
+// the browser gets it, i.e. the fast-start standard library (only the modules the checker
+// needs, compiled) and the py-compiled checker wheel installed by loadPackage; an import
+// outside that trimmed library fails here. The staff-list entry points are run too.
 
 import { readdirSync, readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-async function startPyodide() {
+async function startPyodide(runtime) {
   const { loadPyodide } = await import(join(root, "node_modules", "pyodide", "pyodide.mjs"));
-  return loadPyodide({ indexURL: join(root, "node_modules", "pyodide") + "/" });
+  const indexURL = join(root, "node_modules", "pyodide") + "/";
+  if (!runtime) return loadPyodide({ indexURL });
+  return loadPyodide({ indexURL, stdLibURL: join(runtime, "python_stdlib_fast.zip") });
+}
+
+async function installSiteWheel(pyodide, runtime) {
+  const wheels = readdirSync(runtime).filter((name) => name.endsWith(".whl"));
+  if (wheels.length !== 1) throw new Error(`expected one wheel in ${runtime}, found ${wheels}`);
+  const problems = [];
+  const loaded = await pyodide.loadPackage(join(runtime, wheels[0]), {
+    messageCallback: () => {},
+    errorCallback: (message) => problems.push(message),
+  });
+  if (!loaded.length) throw new Error(`the site's wheel did not install: ${problems}`);
 }
 
 function installChecker(pyodide) {
@@ -33,6 +52,12 @@ import json, sys, tomllib
 sys.path.insert(0, "/home/pyodide")
 from checker import check, web
 
+STAFF_LIST = (
+    "工号,姓名,permit_issued,permit_expires,passport_expires,category\\n"
+    "001,王芳,2026-11-12,2028-11-11,2030-01-01,A\\n"
+    "002,李雷,2026/13/01,2028-11-11,2030-01-01,B\\n"
+).encode("gb18030")
+
 with open("/home/pyodide/cases.toml", "rb") as file:
     cases = tomllib.load(file)["case"]
 
@@ -46,13 +71,30 @@ for case in cases:
     request = {k: v.isoformat() for k, v in dates.items()} | {"category": category, "lang": "en"}
     answer["web_en"] = json.loads(web.check_json(json.dumps(request)))
     answers[case["id"]] = answer
-json.dumps({"python": sys.version.split()[0], "cases": answers}, ensure_ascii=False)
+staff = {lang: json.loads(web.batch_json(STAFF_LIST, "2026-11-26", lang)) for lang in ("en", "zh")}
+calendars = {
+    case["id"]: web.window_ics(json.dumps(
+        {k: case[k].isoformat() for k in ("permit_issued", "permit_expires", "passport_expires", "on")}
+        | {"category": case.get("category", "unknown"), "lang": "zh"}
+    ))
+    for case in cases
+}
+json.dumps(
+    {"python": sys.version.split()[0], "cases": answers, "staff_list": staff, "calendars": calendars},
+    ensure_ascii=False,
+)
 `;
 
 async function main() {
-  const casesPath = resolve(process.argv[2] ?? join(root, "tests", "cases", "worked_cases.toml"));
-  const pyodide = await startPyodide();
-  installChecker(pyodide);
+  const { values, positionals } = parseArgs({
+    options: { runtime: { type: "string" } },
+    allowPositionals: true,
+  });
+  const runtime = values.runtime ? resolve(values.runtime) : null;
+  const casesPath = resolve(positionals[0] ?? join(root, "tests", "cases", "worked_cases.toml"));
+  const pyodide = await startPyodide(runtime);
+  if (runtime) await installSiteWheel(pyodide, runtime);
+  else installChecker(pyodide);
   pyodide.FS.writeFile("/home/pyodide/cases.toml", readFileSync(casesPath));
   const output = await pyodide.runPythonAsync(RUN_CASES);
   process.stdout.write(output + "\n");

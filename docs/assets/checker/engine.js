@@ -11,8 +11,17 @@ export class EngineFailed extends Error {
   }
 }
 
+// One engine per page: boot.js starts it from the page's <head> as early as possible, and
+// the form (or the staff-list check) gets the same one when it asks.
+let started = null;
+
 // runtime: URL of the Pyodide folder; packageName: the checker's name in the lock file.
-export function startEngine({ runtime, packageName, timeoutMs = START_TIMEOUT_MS }) {
+export function startEngine(options) {
+  started ??= createEngine(options);
+  return started;
+}
+
+function createEngine({ runtime, packageName, timeoutMs = START_TIMEOUT_MS }) {
   const workerURL = new URL("worker.js", import.meta.url);
   workerURL.searchParams.set("runtime", new URL(runtime, import.meta.url).href);
   workerURL.searchParams.set("package", packageName);

@@ -40,6 +40,9 @@ async function importRuntime() {
 async function startPython(loadPyodide) {
   return loadPyodide({
     indexURL: RUNTIME_URL,
+    // Only the modules the checker needs, compiled to bytecode at build time (see
+    // tools/fast_runtime.mjs): Python starts without compiling its standard library.
+    stdLibURL: new URL("python_stdlib_fast.zip", RUNTIME_URL).href,
     stdout: () => {},
     stderr: (line) => console.warn("[checker]", line),
   });

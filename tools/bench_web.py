@@ -1,0 +1,307 @@
+"""Side-by-side start-up benchmark of the in-browser checker (issue 5).
+
+Prints figures; it is not a timed test. In one headless Chromium (Debian's), alternating,
+after a warm-up round, it measures:
+
+- **stock**: a reference page loading the pinned npm `pyodide` exactly as shipped, from the
+  same local server, then the same checker wheel, imported;
+- **ours**: the real eligibility page until its root reaches `data-state="ready"`;
+
+each cold (a fresh browser profile) and warm (the same profile, visited again). Time is
+read in the page (`performance.now()` when the state becomes `ready`, i.e. from the start of
+navigation); bytes are counted by the server (response bodies; a 304 counts 0).
+Also printed: the time from pressing the button to the answer, and the Pyodide bytes that
+pages without the checker transfer.
+
+Usage: python tools/bench_web.py [--rounds 5] [--site site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from serve import SiteHandler  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+READY_PROBE = """
+(() => {
+  window.__readyAt = null;
+  const check = () => {
+    const root = document.querySelector("[data-checker], [data-bench-root]");
+    if (root && window.__readyAt === null && root.dataset.state === "ready") {
+      window.__readyAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {subtree: true, attributes: true, childList: true});
+})();
+"""
+
+
+class ByteCounter:
+    """Bytes of response bodies sent, per request path."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int]] = []
+
+    def reset(self) -> list[tuple[str, int]]:
+        with self.lock:
+            sent, self.sent = self.sent, []
+        return sent
+
+
+COUNTER = ByteCounter()
+
+
+class CountingHandler(SiteHandler):
+    def copyfile(self, source: Any, outputfile: Any) -> None:
+        data = source.read()
+        outputfile.write(data)
+        with COUNTER.lock:
+            COUNTER.sent.append((self.path, len(data)))
+
+
+def stage_stock_reference(site: Path, staging: Path) -> str:
+    """Copy the site and add the stock reference page beside it; returns the wheel name."""
+    shutil.copytree(site, staging, dirs_exist_ok=True)
+    wheels = sorted(site.rglob("*.whl"))
+    if not wheels:
+        sys.exit("bench_web: no checker wheel in the built site; run `make build` first.")
+    stock = staging / "__stock__"
+    shutil.copytree(ROOT / "node_modules" / "pyodide", stock / "pyodide")
+    shutil.copy(wheels[0], stock / wheels[0].name)
+    here = Path(__file__).parent / "bench_web"
+    page = (here / "stock.html").read_text("utf-8").replace("__WHEEL__", wheels[0].name)
+    (stock / "index.html").write_text(page, "utf-8")
+    shutil.copy(here / "stock_worker.mjs", stock / "stock_worker.mjs")
+    return wheels[0].name
+
+
+@contextmanager
+def counting_server(root: Path) -> Iterator[str]:
+    handler = functools.partial(CountingHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def time_to_ready(page: Any, url: str, timeout_ms: int = 60_000) -> float:
+    page.goto(url)
+    # Selector waits, not wait_for_function: the site's CSP forbids string evaluation.
+    page.wait_for_selector('[data-state="ready"]', state="attached", timeout=timeout_ms)
+    return float(page.evaluate("window.__readyAt"))
+
+
+def visit_twice(playwright: Any, url: str) -> tuple[float, int, float, int]:
+    """Cold then warm visit in one fresh profile: (cold ms, cold bytes, warm ms, warm bytes)."""
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            page = context.new_page()
+            page.add_init_script(READY_PROBE)
+            COUNTER.reset()
+            cold = time_to_ready(page, url)
+            cold_bytes = sum(size for _, size in COUNTER.reset())
+            page.goto("about:blank")
+            warm = time_to_ready(page, url)
+            warm_bytes = sum(size for _, size in COUNTER.reset())
+        finally:
+            context.close()
+    return cold, cold_bytes, warm, warm_bytes
+
+
+def answer_latency(playwright: Any, url: str) -> float:
+    """Milliseconds from pressing the button to the answer, once the engine is ready."""
+    browser = playwright.chromium.launch(
+        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        page = browser.new_page()
+        page.add_init_script(READY_PROBE)
+        time_to_ready(page, url)
+        page.fill("input[name=permit_issued]", "2026-01-05")
+        page.fill("input[name=permit_expires]", "2028-01-04")
+        page.fill("input[name=passport_expires]", "2030-06-30")
+        page.fill("input[name=on]", "2026-11-26")
+        latencies = []
+        for _ in range(5):
+            page.evaluate(
+                """() => {
+                  const answer = document.querySelector("[data-checker] [data-status]");
+                  if (answer) answer.removeAttribute("data-status");
+                  window.__pressedAt = performance.now();
+                  window.__answeredAt = null;
+                  new MutationObserver((_, observer) => {
+                    const el = document.querySelector("[data-checker] [data-status]");
+                    if (el && el.dataset.status) {
+                      window.__answeredAt = performance.now();
+                      observer.disconnect();
+                    }
+                  }).observe(document.querySelector("[data-checker]"),
+                             {subtree: true, attributes: true, childList: true});
+                }"""
+            )
+            page.click("[data-checker] button[type=submit]")
+            page.wait_for_selector("[data-checker] [data-status]", state="attached")
+            latencies.append(page.evaluate("window.__answeredAt - window.__pressedAt"))
+        return float(statistics.median(latencies))
+    finally:
+        browser.close()
+
+
+def pyodide_bytes_on_plain_pages(playwright: Any, base: str) -> int:
+    browser = playwright.chromium.launch(
+        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        page = browser.new_page()
+        COUNTER.reset()
+        for path in ("", "apply/", "zh/", "zh/apply/", "glossary/"):
+            page.goto(base + path, wait_until="networkidle")
+        return sum(
+            size
+            for path, size in COUNTER.reset()
+            if "pyodide" in path or path.endswith((".wasm", ".whl", ".zip"))
+        )
+    finally:
+        browser.close()
+
+
+def staff_list_time(playwright: Any, base: str, rows: int = 10_000) -> float:
+    """Milliseconds from choosing a staff CSV of `rows` rows on the HR page to its table shown
+    (issue 6: target <= 1000 ms once the engine is ready). Median of three files."""
+    header = "name,staff_no,permit_issued,permit_expires,passport_expires,category\n"
+    lines = [
+        f"员工{n},{n},2026-{1 + n % 12:02d}-{1 + n % 28:02d},2028-{1 + n % 12:02d}-15,"
+        f"{2026 + n % 5}-06-30,{'ABC'[n % 3]}\n"
+        for n in range(rows)
+    ]
+    data = (header + "".join(lines)).encode("gb18030")
+    browser = playwright.chromium.launch(
+        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+    )
+    try:
+        page = browser.new_page()
+        page.goto(base + "hr/")
+        page.wait_for_selector('[data-batch][data-state="ready"]', timeout=60_000)
+        times = []
+        for attempt in range(3):
+            page.evaluate(
+                """(rows) => {
+                  window.__shownAt = null;
+                  const input = document.querySelector("[data-batch] input[type=file]");
+                  input.addEventListener("change", () => { window.__chosenAt = performance.now(); },
+                                         { once: true, capture: true });
+                  const body = document.querySelector("[data-batch] tbody");
+                  new MutationObserver((_, observer) => {
+                    if (body.rows.length !== rows) return;
+                    observer.disconnect();
+                    // the frame after next: the table has been laid out and painted
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                      window.__shownAt = performance.now();
+                    }));
+                  }).observe(body, { childList: true });
+                }""",
+                rows,
+            )
+            file = {"name": f"staff{attempt}.csv", "mimeType": "text/csv", "buffer": data}
+            page.set_input_files("[data-batch] input[type=file]", files=[file])
+            page.wait_for_function("() => window.__shownAt !== null", timeout=60_000)
+            times.append(page.evaluate("window.__shownAt - window.__chosenAt"))
+        return float(statistics.median(times))
+    finally:
+        browser.close()
+
+
+def describe(name: str, values: list[float]) -> str:
+    return (
+        f"{name:<12} median {statistics.median(values):8.0f} ms"
+        f"   min {min(values):8.0f}   max {max(values):8.0f}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as staging_dir:
+        staging = Path(staging_dir)
+        stage_stock_reference(args.site, staging)
+        with counting_server(staging) as base, sync_playwright() as playwright:
+            urls = {"stock": base + "__stock__/", "ours": base + "eligibility/"}
+            results: dict[str, dict[str, list[float]]] = {
+                name: {"cold": [], "warm": [], "cold_bytes": [], "warm_bytes": []} for name in urls
+            }
+            for round_number in range(args.rounds + 1):
+                for name, url in urls.items():
+                    cold, cold_bytes, warm, warm_bytes = visit_twice(playwright, url)
+                    if round_number == 0:
+                        continue  # warm-up round
+                    results[name]["cold"].append(cold)
+                    results[name]["warm"].append(warm)
+                    results[name]["cold_bytes"].append(cold_bytes)
+                    results[name]["warm_bytes"].append(warm_bytes)
+            latency = answer_latency(playwright, urls["ours"])
+            plain_bytes = pyodide_bytes_on_plain_pages(playwright, base)
+            staff_list_ms = staff_list_time(playwright, base)
+
+    print(f"Start-up to ready, {args.rounds} rounds after a warm-up (Chromium, localhost):")
+    for name in urls:
+        print(describe(f"{name} cold", results[name]["cold"]))
+        print(describe(f"{name} warm", results[name]["warm"]))
+    ratio_cold = statistics.median(results["ours"]["cold"]) / statistics.median(
+        results["stock"]["cold"]
+    )
+    ratio_warm = statistics.median(results["ours"]["warm"]) / statistics.median(
+        results["stock"]["warm"]
+    )
+    stock_bytes = statistics.median(results["stock"]["cold_bytes"])
+    our_bytes = statistics.median(results["ours"]["cold_bytes"])
+    print(f"ratio ours/stock cold {ratio_cold:.2f} (target <= 0.45)")
+    print(f"ratio ours/stock warm {ratio_warm:.2f} (target <= 0.30)")
+    print(
+        f"bytes cold: stock {stock_bytes:,.0f}  ours {our_bytes:,.0f}"
+        f"  ratio {our_bytes / stock_bytes:.2f} (target <= 0.90)"
+    )
+    print(
+        f"bytes warm: stock {statistics.median(results['stock']['warm_bytes']):,.0f}"
+        f"  ours {statistics.median(results['ours']['warm_bytes']):,.0f}"
+    )
+    print(f"answer after pressing the button: median {latency:.0f} ms (target <= 100)")
+    print(f"Pyodide bytes on five pages without the checker: {plain_bytes} (target 0)")
+    print(f"staff list of 10,000 rows checked and shown: {staff_list_ms:.0f} ms (target <= 1000)")
+
+
+if __name__ == "__main__":
+    main()

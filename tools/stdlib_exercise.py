@@ -1,0 +1,59 @@
+"""Everything the browser asks of the engine, run once to record the modules it imports.
+
+tools/fast_stdlib.mjs runs this inside the pinned Pyodide and keeps, in the fast-start
+standard library, only the modules imported by then (plus Pyodide's own start-up). It must
+therefore reach every code path of `checker.web`: each status, invalid input in both
+languages, every encoding the staff-list check reads, the calendars and the rule texts.
+"""
+
+import json
+
+from checker import web
+
+FIELDS = ("permit_issued", "permit_expires", "passport_expires")
+REQUESTS = [
+    # eligible, not yet, too late, no window (permit too short), invalid in several ways
+    ("2026-11-12", "2028-11-11", "2030-01-01", "2026-11-26", "A"),
+    ("2026-11-20", "2028-11-11", "2030-01-01", "2026-11-26", "B"),
+    ("2024-01-01", "2026-12-01", "2030-01-01", "2026-11-26", "C"),
+    ("2026-11-20", "2027-01-10", "2030-01-01", "2026-11-26", "unknown"),
+    ("2026/11/12", "2028年11月11日", "2030.1.1", "", "unknown"),
+    ("26/11/2026", "2026-02-30", "", "1800-01-01", "X"),
+    ("2026-11-12", "2026-11-01", "not a date", "2026-11-26", "A"),
+]
+
+
+def exercise_checks() -> None:
+    for lang in ("en", "zh"):
+        for issued, expires, passport, on, category in REQUESTS:
+            request = json.dumps(
+                dict(zip(FIELDS, (issued, expires, passport), strict=True))
+                | {"on": on, "category": category, "lang": lang}
+            )
+            json.loads(web.check_json(request))
+            web.window_ics(request)
+        json.loads(web.rules_json(lang))
+    web.check_json("not json")
+
+
+def exercise_batch() -> None:
+    header = "姓名,permit_issued,permit_expires,passport_expires,category\n"
+    rows = "王芳,2026-11-12,2028-11-11,2030-01-01,A\nbad,2026-13-01,,x,Z\n"
+    text = header + rows
+    encoded = [
+        text.encode("utf-8"),
+        b"\xef\xbb\xbf" + text.encode("utf-8"),
+        text.encode("gb18030"),
+        text.encode("gbk"),
+        text.encode("utf-16"),
+        b"\x00\x01 not a csv",
+        b"",
+    ]
+    for data in encoded:
+        for lang in ("en", "zh"):
+            json.loads(web.batch_json(data, "2026-11-26", lang))
+            web.batch_ics(data, "", lang)
+
+
+exercise_checks()
+exercise_batch()
