@@ -50,6 +50,36 @@ export function sortedIndexes(rows, columns, order) {
   return indexes;
 }
 
+// Roughly how many "0"-widths a text takes (Chinese and other wide characters take two).
+function textWidth(text) {
+  let width = 0;
+  for (const character of String(text)) width += character.codePointAt(0) >= 0x2e80 ? 2 : 1;
+  return width;
+}
+
+// The grid columns of the results (see batch.css): each of the file's columns as wide as its
+// longest value in the first rows (within limits), the answer's columns as wide as their
+// words, and the reason taking the rest.
+function columnLayout(result, words, lang) {
+  const { columns, rows } = result;
+  const inputs = columns.length - ADDED.length;
+  const sample = rows.slice(0, 500);
+  const fit = (texts) => Math.min(Math.max(4, ...texts.map(textWidth)), 20) + 3; // + padding
+  const widths = [];
+  for (let column = 0; column < inputs; column += 1) {
+    const header = columns[column].split("_").map(textWidth);
+    widths.push(fit([...sample.map((row) => row[column]), "x".repeat(Math.max(...header))]));
+  }
+  widths.push(fit(STATUS_ORDER.map((status) => words[`count_${status}`])));
+  const date = fit([formatDate("2026-09-30", lang), columns[inputs + 1], columns[inputs + 2]]);
+  widths.push(date, date);
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return {
+    template: `${widths.map((width) => `${width}ch`).join(" ")} minmax(18em, 1fr)`,
+    width: `calc(${total}ch + 18em)`,
+  };
+}
+
 function headerHtml(columns) {
   // Long column names (passport_expires) may break after their underscores.
   const cell = (name) => `<th scope="col">${escapeHtml(name).replace(/_/g, "_<wbr>")}</th>`;
@@ -145,8 +175,10 @@ function main() {
   function renderResult() {
     const { columns, rows, counts } = result;
     // Every row is a grid with the same columns (see batch.css): rows out of view are not
-    // laid out, so a list of 10,000 shows as fast as one of 100.
-    table.style.setProperty("--batch-inputs", String(columns.length - ADDED.length));
+    // laid out, so a list of 10,000 shows almost as fast as one of 100.
+    const layout = columnLayout(result, words, lang);
+    table.style.setProperty("--batch-columns", layout.template);
+    table.style.setProperty("--batch-width", layout.width);
     table.tHead.innerHTML = headerHtml(columns);
     renderRows();
     for (const item of results.querySelectorAll("[data-count]")) {
