@@ -29,19 +29,26 @@ NGINX_PLACEHOLDER = "<div data-nginx-example-placeholder></div>"
 _POLICY_MARK = "<span data-csp-policy></span>"
 _FILLED = re.compile(r"(<span data-csp-policy>)(.*?)(</span>)", re.S)
 SITE_PATH = "/intranet/citizen-card/"
+# Files whose path carries a version or a content hash (as tools/serve.py caches them).
+IMMUTABLE_FILES = (
+    r"assets/pyodide/[^/]+/pyodide\.(mjs|asm\.mjs|asm\.wasm)"
+    r"|assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)"
+)
 
 NGINX_COMMENTS = {
     "en": {
         "types": "# In the http { } block, after `include mime.types;` (recent nginx has both):",
         "root": f"# site/ copied to /srv/www{SITE_PATH}",
         "pages": "# Pages and scripts: browsers ask again each time (a cheap 304 if unchanged).",
-        "pyodide": "# Pyodide's own files never change inside their version folder: keep a year.",
+        "gzip": "# Compress text and WebAssembly (HTML is always compressed when gzip is on):",
+        "immutable": "# Pyodide's runtime (versioned folder), Material's hashed files: keep a year.",
     },
     "zh": {
         "types": "# 写在 http { } 块中、`include mime.types;` 之后（较新的 nginx 已自带这两项）：",
         "root": f"# 把 site/ 复制到 /srv/www{SITE_PATH}",
         "pages": "# 页面和脚本：浏览器每次都向服务器确认（未改动时只返回 304）。",
-        "pyodide": "# Pyodide 自身的文件在其版本目录中永不改变：缓存一年。",
+        "gzip": "# 压缩文本和 WebAssembly（开启 gzip 后 HTML 总会被压缩）：",
+        "immutable": "# 版本目录中的 Pyodide 运行环境、Material 带哈希的文件：缓存一年。",
     },
 }
 
@@ -56,6 +63,9 @@ def _nginx_example(lang: str) -> str:
         "    application/wasm  wasm;",
         "    text/javascript   mjs;",
         "}",
+        words["gzip"],
+        "gzip on;",
+        "gzip_types text/css text/javascript application/json application/wasm image/svg+xml;",
         "",
         "server {",
         "    listen 80;",
@@ -70,8 +80,8 @@ def _nginx_example(lang: str) -> str:
         headers.rstrip("\n"),
         "    }",
         "",
-        f"    {words['pyodide']}",
-        f"    location ~ ^{SITE_PATH}assets/pyodide/[^/]+/.+\\.(wasm|mjs|zip)$ {{",
+        f"    {words['immutable']}",
+        f"    location ~ ^{SITE_PATH}({IMMUTABLE_FILES})$ {{",
         "        expires 1y;",
         headers.rstrip("\n"),
         "    }",

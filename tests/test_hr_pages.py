@@ -79,3 +79,20 @@ def test_the_embed_page_is_in_no_navigation_and_not_in_search(site_dir: Path) ->
     assert not [doc for doc in index["docs"] if doc["location"].split("#")[0].endswith("embed/")]
     home = page_text(site_dir, "")
     assert 'href="embed/"' not in home
+
+
+def test_the_year_long_cache_covers_only_files_that_never_change_under_their_path(
+    site_dir: Path,
+) -> None:
+    from hr_hosting import IMMUTABLE_FILES
+
+    long_lived = re.compile(f"^({IMMUTABLE_FILES})$")
+    files = [path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*")]
+    cached = {name for name in files if long_lived.match(name)}
+    runtime = next(name for name in files if name.endswith("/pyodide.asm.wasm"))
+    assert runtime in cached
+    assert any(name.startswith("assets/stylesheets/main.") for name in cached)
+    rebuilt = [name for name in files if name.endswith((".whl", "-lock.json", ".zip", ".html"))]
+    assert rebuilt, "the build has a wheel, a lock file, the stdlib archive and pages"
+    assert not cached & set(rebuilt), "files a new build may change are revalidated"
+    assert not [name for name in cached if name.startswith("assets/checker/")]
