@@ -114,7 +114,8 @@ def form_html(*, lang: str) -> str:
         "</div></div>"
         '<p class="batch__feedback" data-batch-feedback role="status"></p>'
         '<div class="batch__table" role="region" tabindex="0" aria-labelledby="batch-caption">'
-        f'<table class="batch__grid"><caption id="batch-caption">{_esc(words["table_caption"])}</caption>'
+        '<table class="batch__grid">'
+        f'<caption id="batch-caption">{_esc(words["table_caption"])}</caption>'
         "<thead></thead><tbody></tbody></table></div>"
         "</div>"
         "</section>"

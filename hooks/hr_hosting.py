@@ -41,7 +41,7 @@ NGINX_COMMENTS = {
         "root": f"# site/ copied to /srv/www{SITE_PATH}",
         "pages": "# Pages and scripts: browsers ask again each time (a cheap 304 if unchanged).",
         "gzip": "# Compress text and WebAssembly (HTML is always compressed when gzip is on):",
-        "immutable": "# Pyodide's runtime (versioned folder), Material's hashed files: keep a year.",
+        "immutable": "# Versioned Pyodide runtime, Material's hashed files: keep a year.",
     },
     "zh": {
         "types": "# 写在 http { } 块中、`include mime.types;` 之后（较新的 nginx 已自带这两项）：",
