@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import PEOPLE, START_TIMEOUT_MS, person_values
+from browser_helpers import AXE, PEOPLE, START_TIMEOUT_MS, person_values
 from hr_helpers import documented_snippet, host_site
 
 from checker.web import check_json
@@ -220,3 +220,28 @@ def test_without_options_the_checklist_and_actions_are_shown(
     answer = frame.locator("[data-checker] [data-checker-answer]")
     assert answer.locator(".checker__checklist").is_visible()
     assert answer.locator(".checker__actions").is_visible()
+
+
+@pytest.mark.parametrize("path", ["embed/", "zh/embed/"])
+def test_the_answered_embed_page_has_no_accessibility_violations(
+    browser: Any, site_url: str, path: str
+) -> None:
+    # axe is injected as a script, which the site's own policy rightly refuses: bypass it here.
+    context = browser.new_context(bypass_csp=True)
+    try:
+        page = context.new_page()
+        page.goto(site_url + path)
+        page.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
+        answer_in_frame(page.main_frame, person_values(PEOPLE["eligible"]))
+        page.add_script_tag(path=str(AXE))
+        results = page.evaluate(
+            """axe.run(document, {runOnly: {type: "tag",
+                 values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
+        )
+        violations = [
+            f"{item['id']}: {[node['target'] for node in item['nodes']]}"
+            for item in results["violations"]
+        ]
+        assert violations == []
+    finally:
+        context.close()
