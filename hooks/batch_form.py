@@ -17,7 +17,7 @@ import html
 import json
 from typing import Any
 
-from checker_form import ASSETS, page_language
+from checker_form import ASSETS, add_to_head, page_language
 from checker_runtime import checker_package_name, runtime_path
 from hr_strings import strings_for
 from mkdocs.exceptions import PluginError
@@ -138,4 +138,4 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
         raise PluginError(f"{page.file.src_uri}: the batch placeholder appears more than once.")
     script_dir = get_relative_url(ASSETS, page.url)
     output = output.replace(PLACEHOLDER, form_html(lang=page_language(output)))
-    return output.replace("</head>", head_tags(script_dir) + "</head>", 1)
+    return add_to_head(output, head_tags(script_dir), page=page, script_dir=script_dir)

@@ -116,13 +116,33 @@ def form_html(*, lang: str, script_dir: str) -> str:
     )
 
 
-def head_tags(script_dir: str) -> str:
-    """Stylesheet and module script for a checker page (the script starts the worker)."""
+def engine_boot_tags(script_dir: str) -> str:
+    """Tags that start the engine from <head>, before the page has finished loading."""
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     return (
         f'<meta name="citizen-card-runtime" content="{_esc(runtime)}" '
         f'data-package="{_esc(checker_package_name())}">'
+        f'<link rel="modulepreload" href="{script_dir}engine.js">'
         f'<script type="module" async src="{script_dir}boot.js"></script>'
+    )
+
+
+def add_to_head(output: str, tags: str, *, page: Any, script_dir: str) -> str:
+    """`tags` at the end of <head>, and the engine's boot tags (once) at its very start:
+    right after the charset (the CSP hook, which runs last, puts its policy before them),
+    so the engine starts before the theme's stylesheets and scripts are fetched."""
+    output = output.replace("</head>", tags + "</head>", 1)
+    if 'name="citizen-card-runtime"' in output:
+        return output
+    charset = '<meta charset="utf-8">'
+    if charset not in output:
+        raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the checker after.")
+    return output.replace(charset, charset + engine_boot_tags(script_dir), 1)
+
+
+def head_tags(script_dir: str) -> str:
+    """Stylesheet and module script for a checker page."""
+    return (
         f'<link rel="stylesheet" href="{script_dir}checker.css">'
         f'<script type="module" src="{script_dir}page.js"></script>'
     )
@@ -136,10 +156,4 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
     script_dir = get_relative_url(ASSETS, page.url)
     form = form_html(lang=page_language(output), script_dir=script_dir)
     output = output.replace(PLACEHOLDER, form)
-    # As early in <head> as possible (right after the charset; the CSP hook, which runs
-    # last, puts its policy before it), so the engine starts before the theme's
-    # stylesheets and scripts are fetched.
-    charset = '<meta charset="utf-8">'
-    if charset not in output:
-        raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the checker after.")
-    return output.replace(charset, charset + head_tags(script_dir), 1)
+    return add_to_head(output, head_tags(script_dir), page=page, script_dir=script_dir)

@@ -37,26 +37,31 @@ async function importRuntime() {
   return module.loadPyodide;
 }
 
+// What Pyodide reported on stderr during start-up (a failed package install says why there).
+const startupMessages = [];
+
 async function startPython(loadPyodide) {
   return loadPyodide({
     indexURL: RUNTIME_URL,
     // Only the modules the checker needs, compiled to bytecode at build time (see
     // tools/fast_runtime.mjs): Python starts without compiling its standard library.
     stdLibURL: new URL("python_stdlib_fast.zip", RUNTIME_URL).href,
+    // The checker wheel is fetched (and its sha256 checked against the lock file) while
+    // Python starts, instead of after.
+    packages: [PACKAGE],
     stdout: () => {},
-    stderr: (line) => console.warn("[checker]", line),
+    stderr: (line) => {
+      startupMessages.push(line);
+      console.warn("[checker]", line);
+    },
   });
 }
 
-// loadPackage does not reject when a package fails: check what it says it loaded.
-async function installChecker(pyodide) {
-  const problems = [];
-  const loaded = await pyodide.loadPackage(PACKAGE, {
-    messageCallback: () => {},
-    errorCallback: (message) => problems.push(message),
-  });
-  if (!loaded.some((item) => item.name === PACKAGE)) {
-    throw new Error(`the package ${PACKAGE} was not installed. ${problems.join(" ")}`.trim());
+// Neither `packages` nor loadPackage rejects when a package fails: check it is there.
+async function checkInstalled(pyodide) {
+  if (!(PACKAGE in pyodide.loadedPackages)) {
+    const why = startupMessages.join(" ");
+    throw new Error(`the package ${PACKAGE} was not installed. ${why}`.trim());
   }
 }
 
@@ -64,7 +69,7 @@ async function start() {
   const began = performance.now();
   const loadPyodide = await step("import-runtime", importRuntime);
   const pyodide = await step("start-python", () => startPython(loadPyodide));
-  await step("install-checker", () => installChecker(pyodide));
+  await step("install-checker", () => checkInstalled(pyodide));
   const web = await step("import-checker", () => pyodide.pyimport("checker.web"));
   self.postMessage({ type: "ready", id: "startup", ms: Math.round(performance.now() - began) });
   return { pyodide, web };
