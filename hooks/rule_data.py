@@ -30,6 +30,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from checker import check
+from checker.dates import format_date as engine_format_date
+
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"
 CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
@@ -37,21 +40,6 @@ CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
 SHORTCODE = re.compile(r"<!-- rules:(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)[ \t]*-->")
 
 LANGUAGES = ("en", "zh")
-
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 LABELS: Mapping[str, Mapping[str, str]] = {
     "en": {
@@ -207,11 +195,9 @@ def value(key: str, *, data: GuideData, lang: str) -> str:
 
 
 def format_date(day: date, *, lang: str) -> str:
-    """20 August 2018 / 2018年8月20日."""
+    """20 August 2018 / 2018年8月20日: the engine's own way of writing dates."""
     labels_for(lang=lang)
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return engine_format_date(day, lang)
 
 
 def sources_used(source_ids: Sequence[str], *, data: GuideData, lang: str) -> str:
@@ -291,8 +277,6 @@ def _source_line(source_id: str, *, data: GuideData, lang: str) -> str:
 
 
 def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
-    from checker import check  # the engine: imported late so the rest works without it
-
     labels = labels_for(lang=lang)
     category = case.get("category", "unknown")
     result = check(

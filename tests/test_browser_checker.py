@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 import pytest
 from browser_helpers import (
     ANSWER,
-    AXE,
     ELIGIBILITY_PAGES,
     PEOPLE,
     ROOT_SELECTOR,
     START_TIMEOUT_MS,
+    axe_violations,
     dom_violations,
     expected_attributes,
     fill_form,
@@ -377,16 +377,7 @@ def test_the_answered_page_has_no_accessibility_violations(
     open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
     fill_form(page, person_values(PEOPLE["eligible"]))
     submit_and_wait(page)
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate(
-        """axe.run(document, {runOnly: {type: "tag",
-             values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
-    )
-    violations = [
-        f"{item['id']}: {[node['target'] for node in item['nodes']]}"
-        for item in results["violations"]
-    ]
-    assert violations == []
+    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser_helpers import AXE, record
+from browser_helpers import axe_violations, record
 from hr_helpers import (
     BATCH,
     CHECK_DAY,
@@ -268,15 +268,6 @@ def test_the_checked_list_has_no_accessibility_violations(
         open_batch(page, site_url + HR_PAGES[lang])
         choose_file(page, staff_csv(), "staff.csv")
         wait_for_rows(page, "staff.csv")
-        page.add_script_tag(path=str(AXE))
-        results = page.evaluate(
-            """axe.run(document, {runOnly: {type: "tag",
-                 values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
-        )
-        violations = [
-            f"{item['id']}: {[node['target'] for node in item['nodes']]}"
-            for item in results["violations"]
-        ]
-        assert violations == []
+        assert axe_violations(page) == []
     finally:
         context.close()

@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import AXE, PEOPLE, START_TIMEOUT_MS, person_values
+from browser_helpers import PEOPLE, START_TIMEOUT_MS, axe_violations, person_values
 from hr_helpers import documented_snippet, host_site
 
 from checker.web import check_json
@@ -233,15 +233,6 @@ def test_the_answered_embed_page_has_no_accessibility_violations(
         page.goto(site_url + path)
         page.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
         answer_in_frame(page.main_frame, person_values(PEOPLE["eligible"]))
-        page.add_script_tag(path=str(AXE))
-        results = page.evaluate(
-            """axe.run(document, {runOnly: {type: "tag",
-                 values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})"""
-        )
-        violations = [
-            f"{item['id']}: {[node['target'] for node in item['nodes']]}"
-            for item in results["violations"]
-        ]
-        assert violations == []
+        assert axe_violations(page) == []
     finally:
         context.close()

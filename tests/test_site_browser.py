@@ -15,13 +15,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from browser_helpers import axe_violations
 from serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SUB_PATH = "/intranet/citizen-card/"
 PAGES = (
     "",
@@ -105,15 +104,7 @@ def test_the_page_loads_only_from_its_own_server_under_a_sub_path(
 def test_axe_finds_no_wcag_21_aa_violation(new_page: Any, site_url: str, path: str) -> None:
     page = new_page()
     page.goto(site_url + path, wait_until="load")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
-    )
-    problems = [
-        f"{violation['id']}: {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in result["violations"]
-    ]
+    problems = axe_violations(page)
     assert problems == [], f"{page_id(path)}:\n" + "\n".join(problems)
 
 
