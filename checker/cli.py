@@ -23,7 +23,6 @@ from typing import NoReturn, TextIO
 
 from checker.batch import check_batch
 from checker.dates import parse_date, today_in_hangzhou
-from checker.engine import check
 from checker.errors import InvalidInput, MissingDate, UnusableFile
 from checker.form import read_form
 from checker.identity_change import identity_change_timeline
@@ -145,14 +144,7 @@ def _run_check(args: argparse.Namespace) -> int:
     )
     if form is None:
         return _report_invalid(errors[0], lang, args.json)
-    result = check(
-        permit_issued=form.permit_issued,
-        permit_expires=form.permit_expires,
-        passport_expires=form.passport_expires,
-        on=form.on,
-        category=form.category,
-        lang=form.lang,
-    )
+    result = form.check()
     if args.json:
         _print_json(result.to_dict(), sys.stdout)
     else:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from checker.dates import parse_date, today_in_hangzhou
-from checker.engine import FIELD_ORDER, normalise_category, permit_order_error
+from checker.engine import FIELD_ORDER, check, normalise_category, permit_order_error
 from checker.errors import InvalidInput
 from checker.messages import check_lang
+from checker.result import CheckResult
 
 __all__ = ["CheckInput", "read_form"]
 
@@ -27,6 +28,17 @@ class CheckInput:
     on: date
     category: str
     lang: str
+
+    def check(self) -> CheckResult:
+        """`checker.check` on these fields."""
+        return check(
+            permit_issued=self.permit_issued,
+            permit_expires=self.permit_expires,
+            passport_expires=self.passport_expires,
+            on=self.on,
+            category=self.category,
+            lang=self.lang,
+        )
 
 
 def read_form(

@@ -14,7 +14,6 @@ from datetime import date
 from checker.batch import check_batch
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
-from checker.engine import check
 from checker.errors import InvalidInput, InvalidRequest
 from checker.form import read_form
 from checker.messages import LANGS, render
@@ -60,14 +59,7 @@ def _read_request(request: str) -> tuple[CheckResult | None, list[InvalidInput],
     form, errors = read_form(**texts)
     if form is None:
         return None, errors, lang
-    result = check(
-        permit_issued=form.permit_issued,
-        permit_expires=form.permit_expires,
-        passport_expires=form.passport_expires,
-        on=form.on,
-        category=form.category,
-        lang=form.lang,
-    )
+    result = form.check()
     return result, [], lang
 
 

@@ -233,7 +233,7 @@ def test_a_bug_inside_the_checker_is_one_line_not_a_traceback(
     def broken(**_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "check", broken)
+    monkeypatch.setattr("checker.form.check", broken)
     code = cli.main(["check", *PERSON, "--on", "2026-11-26"])
     captured = capsys.readouterr()
     assert code == 3

@@ -163,7 +163,7 @@ def test_a_bug_still_comes_back_as_json(monkeypatch: pytest.MonkeyPatch) -> None
     def broken(**_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("checker.web.check", broken)
+    monkeypatch.setattr("checker.form.check", broken)
     reply = json.loads(check_json(json.dumps(FORM)))
     assert reply["ok"] is False
     assert "RuntimeError" in reply["errors"][0]["message"]
