@@ -18,6 +18,7 @@ from browser_helpers import (
     ANSWER,
     ELIGIBILITY_PAGES,
     PEOPLE,
+    ROOT,
     ROOT_SELECTOR,
     START_TIMEOUT_MS,
     axe_violations,
@@ -320,6 +321,37 @@ def test_blocked_webassembly_gives_a_sentence_and_the_rules_by_hand(
 ) -> None:
     page.route("**/*.wasm", lambda route: route.abort())
     page.goto(site_url + "eligibility/")
+    assert_failed_with_rules_by_hand(page)
+
+
+# The page's own start-up limit, read from the script that enforces it.
+START_LIMIT_MS = int(
+    re.search(
+        r"START_TIMEOUT_MS = (\d+);",
+        (ROOT / "docs" / "assets" / "checker" / "engine.js").read_text(encoding="utf-8"),
+    ).group(1)  # type: ignore[union-attr]
+)
+
+
+def test_a_policy_without_wasm_unsafe_eval_fails_after_the_time_limit(
+    page: Any, site_url: str
+) -> None:
+    """A worker whose policy forbids compiling WebAssembly makes Pyodide wait forever (it
+    neither loads nor rejects): the page gives up after its start-up limit. The page's
+    clock is moved on past that limit instead of waiting for it."""
+
+    def strict_worker(route: Any) -> None:
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "script-src 'self'"}
+        route.fulfill(response=response, headers=headers)
+
+    page.clock.install()
+    page.route("**/assets/checker/worker.js*", strict_worker)
+    page.goto(site_url + "eligibility/")
+    page.wait_for_timeout(3000)  # the worker is stuck on the blocked WebAssembly by now
+    root = page.locator(ROOT_SELECTOR)
+    assert root.get_attribute("data-state") == "loading"
+    page.clock.run_for(START_LIMIT_MS + 1000)
     assert_failed_with_rules_by_hand(page)
 
 
