@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from guide_pages import GUIDE_PAGES
 
 from hooks.rule_data import (
     GuideData,
@@ -28,21 +29,8 @@ from hooks.rule_data import (
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
-GUIDE_PAGES = [  # the guide's ten pages (issue 3), each in English and Chinese
-    DOCS / f"{name}{suffix}.md"
-    for name in (
-        "index",
-        "services",
-        "functions",
-        "apply",
-        "eligibility",
-        "identity-change",
-        "lost-card",
-        "glossary",
-        "hr",
-        "sources",
-    )
-    for suffix in ("", ".zh")
+GUIDE_PAGE_FILES = [  # the guide's ten pages, each in English and Chinese
+    DOCS / f"{name}{suffix}.md" for name in GUIDE_PAGES for suffix in ("", ".zh")
 ]
 TWO_WEEKS = "<!-- rules:value rules.permit_held_two_weeks.min_days_since_permit_issued -->"
 
@@ -136,7 +124,7 @@ def test_every_page_renders_with_no_shortcode_left(page: Path, data: GuideData) 
     assert "<!-- rules:" not in rendered
 
 
-@pytest.mark.parametrize("page", GUIDE_PAGES, ids=lambda page: page.name)
+@pytest.mark.parametrize("page", GUIDE_PAGE_FILES, ids=lambda page: page.name)
 def test_every_guide_page_ends_with_its_sources(page: Path, data: GuideData) -> None:
     rendered = render(page.read_text("utf-8"), data=data, lang=page_language(page))
     source_urls = [source["url"] for source in data.rules["sources"].values()]

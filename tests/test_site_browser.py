@@ -16,24 +16,14 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_helpers import axe_violations
+from guide_pages import GUIDE_PAGES, built_path
 from serve import serve_in_background
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 SUB_PATH = "/intranet/citizen-card/"
-PAGES = (
-    "",
-    "services/",
-    "functions/",
-    "apply/",
-    "eligibility/",
-    "identity-change/",
-    "lost-card/",
-    "glossary/",
-    "hr/",
-    "sources/",
-)
+PAGES = tuple(built_path(page) for page in GUIDE_PAGES)
 ALL_PAGES = [f"{lang}{page}" for lang in ("", "zh/") for page in PAGES]
 
 

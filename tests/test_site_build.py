@@ -16,22 +16,12 @@ from typing import Any
 
 import pytest
 import yaml
+from guide_pages import GUIDE_PAGES
 
 from hooks.rule_data import format_date, load_guide_data
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = (
-    "index",
-    "services",
-    "functions",
-    "apply",
-    "eligibility",
-    "identity-change",
-    "lost-card",
-    "glossary",
-    "hr",
-    "sources",
-)
+PAGES = GUIDE_PAGES
 LANGUAGES = {"en": "", "zh": "zh/"}
 
 

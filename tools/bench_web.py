@@ -35,17 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from serve import SiteHandler  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # A reader stays on the page a while before leaving (and, later, coming back). Chromium
 # writes its compiled-WebAssembly cache only once the module's optimised tier is done, a few
 # seconds after start; both pages get the same time.
@@ -126,7 +118,7 @@ def visit_twice(playwright: Any, url: str) -> tuple[float, int, float, int]:
     """Cold then warm visit in one fresh profile: (cold ms, cold bytes, warm ms, warm bytes)."""
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         try:
             page = context.new_page()
@@ -146,7 +138,7 @@ def visit_twice(playwright: Any, url: str) -> tuple[float, int, float, int]:
 def answer_latency(playwright: Any, url: str) -> float:
     """Milliseconds from pressing the button to the answer, once the engine is ready."""
     browser = playwright.chromium.launch(
-        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
     )
     try:
         page = browser.new_page()
@@ -184,7 +176,7 @@ def answer_latency(playwright: Any, url: str) -> float:
 
 def pyodide_bytes_on_plain_pages(playwright: Any, base: str) -> int:
     browser = playwright.chromium.launch(
-        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
     )
     try:
         page = browser.new_page()
@@ -211,7 +203,7 @@ def staff_list_time(playwright: Any, base: str, rows: int = 10_000) -> float:
     ]
     data = (header + "".join(lines)).encode("gb18030")
     browser = playwright.chromium.launch(
-        executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
     )
     try:
         page = browser.new_page()
