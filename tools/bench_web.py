@@ -80,8 +80,8 @@ class CountingHandler(SiteHandler):
             COUNTER.sent.append((self.path, len(data)))
 
 
-def stage_stock_reference(site: Path, staging: Path) -> str:
-    """Copy the site and add the stock reference page beside it; returns the wheel name."""
+def stage_stock_reference(site: Path, staging: Path) -> None:
+    """Copy the site and add the stock reference page beside it."""
     shutil.copytree(site, staging, dirs_exist_ok=True)
     wheels = sorted(site.rglob("*.whl"))
     if not wheels:
@@ -93,7 +93,6 @@ def stage_stock_reference(site: Path, staging: Path) -> str:
     page = (here / "stock.html").read_text("utf-8").replace("__WHEEL__", wheels[0].name)
     (stock / "index.html").write_text(page, "utf-8")
     shutil.copy(here / "stock_worker.mjs", stock / "stock_worker.mjs")
-    return wheels[0].name
 
 
 @contextmanager
