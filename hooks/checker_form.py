@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 from checker_runtime import checker_package_name, runtime_path
@@ -116,23 +117,27 @@ def form_html(*, lang: str, script_dir: str) -> str:
     )
 
 
+EARLY_START = (Path(__file__).parent / "checker_early_start.js").read_text(encoding="utf-8")
+EARLY_START_MARK = "data-citizen-card-engine"
+
+
 def engine_boot_tags(script_dir: str) -> str:
-    """Tags that start the engine from <head>, before the page has finished loading."""
+    """The inline script that starts the engine's worker from <head> (its settings in data
+    attributes, so that its text, and its CSP hash, is the same on every page)."""
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     return (
-        f'<meta name="citizen-card-runtime" content="{_esc(runtime)}" '
-        f'data-package="{_esc(checker_package_name())}">'
-        f'<link rel="modulepreload" href="{script_dir}engine.js">'
-        f'<script type="module" async src="{script_dir}boot.js"></script>'
+        f'<script {EARLY_START_MARK} data-worker="{script_dir}worker.js" '
+        f'data-runtime="{_esc(script_dir + runtime)}" '
+        f'data-package="{_esc(checker_package_name())}">{EARLY_START}</script>'
     )
 
 
 def add_to_head(output: str, tags: str, *, page: Any, script_dir: str) -> str:
-    """`tags` at the end of <head>, and the engine's boot tags (once) at its very start:
-    right after the charset (the CSP hook, which runs last, puts its policy before them),
-    so the engine starts before the theme's stylesheets and scripts are fetched."""
+    """`tags` at the end of <head>, and the engine's early start (once) at its very start:
+    right after the charset (the CSP hook, which runs last, puts its policy before it), so
+    the worker starts before the theme's stylesheets and scripts are fetched."""
     output = output.replace("</head>", tags + "</head>", 1)
-    if 'name="citizen-card-runtime"' in output:
+    if EARLY_START_MARK in output:
         return output
     charset = '<meta charset="utf-8">'
     if charset not in output:

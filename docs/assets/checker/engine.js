@@ -11,8 +11,9 @@ export class EngineFailed extends Error {
   }
 }
 
-// One engine per page: boot.js starts it from the page's <head> as early as possible, and
-// the form (or the staff-list check) gets the same one when it asks.
+// One engine per page: the form (or the staff-list check) and anything else on the page
+// share it. Its worker is usually already running: the page's <head> starts it (see
+// hooks/checker_early_start.js) and this module adopts it.
 let started = null;
 
 // runtime: URL of the Pyodide folder; packageName: the checker's name in the lock file.
@@ -21,11 +22,23 @@ export function startEngine(options) {
   return started;
 }
 
+// The worker the page's <head> started for these settings, with the events it has sent
+// so far; null if there is none (or it was started for other settings, then it is stopped).
+function adoptEarlyWorker(workerURL) {
+  const early = globalThis.citizenCardEarlyEngine;
+  if (!early) return null;
+  delete globalThis.citizenCardEarlyEngine;
+  if (early.url === workerURL.href) return early;
+  early.worker.terminate();
+  return null;
+}
+
 function createEngine({ runtime, packageName, timeoutMs = START_TIMEOUT_MS }) {
   const workerURL = new URL("worker.js", import.meta.url);
   workerURL.searchParams.set("runtime", new URL(runtime, import.meta.url).href);
   workerURL.searchParams.set("package", packageName);
-  const worker = new Worker(workerURL, { type: "module" });
+  const early = adoptEarlyWorker(workerURL);
+  const worker = early ? early.worker : new Worker(workerURL, { type: "module" });
 
   const pending = new Map();
   let nextId = 1;
@@ -71,6 +84,10 @@ function createEngine({ runtime, packageName, timeoutMs = START_TIMEOUT_MS }) {
     event.preventDefault();
     fail("worker", event.message || "the worker script could not run");
   };
+  for (const event of early ? early.events : []) {
+    if (event.type === "error") worker.onerror(event);
+    else worker.onmessage(event);
+  }
 
   function call(fn, ...args) {
     if (failure) return Promise.reject(failure);

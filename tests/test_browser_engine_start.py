@@ -1,0 +1,76 @@
+"""How the checker's engine starts: the page's <head> starts the worker at once (before the
+theme's scripts), and the form's script adopts that worker later without losing anything
+the worker said in between (issue 5, fast start)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from browser_helpers import ROOT_SELECTOR, START_TIMEOUT_MS, open_checker, record
+
+pytestmark = pytest.mark.browser
+
+WORKER = "/assets/checker/worker.js"
+FORM_SCRIPT = '<script type="module" src="../assets/checker/page.js">'
+EARLY_READY = "(window.citizenCardEarlyEngine?.events ?? []).some(e => e.data?.type === 'ready')"
+
+
+def index_of(urls: list[str], fragment: str) -> int:
+    return next(i for i, url in enumerate(urls) if fragment in url)
+
+
+def test_the_form_adopts_the_worker_the_head_started_instead_of_starting_another(
+    page: Any, site_url: str
+) -> None:
+    recorder = record(page)
+    open_checker(page, site_url + "eligibility/")
+    assert len([url for url in recorder.urls() if WORKER in url]) == 1
+    assert len([worker for worker in page.workers if WORKER in worker.url]) == 1
+
+
+def wait_until(page: Any, expression: str, timeout_s: float = START_TIMEOUT_MS / 1000) -> None:
+    # Polling from here: the site's policy forbids the string evaluation wait_for_function uses.
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
+
+
+def test_the_worker_gets_ready_without_the_theme_or_the_form_script_and_is_adopted_as_ready(
+    page: Any, site_url: str
+) -> None:
+    def without_form_script(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace(FORM_SCRIPT, "<script>")
+        route.fulfill(response=response, body=body)
+
+    page.route(site_url + "eligibility/", without_form_script)
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(site_url + "eligibility/")
+    wait_until(page, EARLY_READY)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
+    page.add_script_tag(url=site_url + "assets/checker/page.js", type="module")
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    assert page.evaluate("window.citizenCardEarlyEngine") is None
+
+
+def test_a_worker_started_with_other_settings_is_stopped_and_replaced(
+    page: Any, site_url: str
+) -> None:
+    def other_package(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace(
+            'data-package="hangzhou-citizen-card-checker">', 'data-package="someone-else">', 1
+        )
+        route.fulfill(response=response, body=body)
+
+    recorder = record(page)
+    page.route(site_url + "eligibility/", other_package)
+    open_checker(page, site_url + "eligibility/")
+    started = [url for url in recorder.urls() if WORKER in url]
+    assert len(started) == 2
+    assert "package=someone-else" in started[0]
+    assert "package=hangzhou-citizen-card-checker" in started[1]
+    assert [worker.url for worker in page.workers if WORKER in worker.url] == started[1:]
