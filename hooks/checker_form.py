@@ -137,12 +137,25 @@ def add_to_head(output: str, tags: str, *, page: Any, script_dir: str) -> str:
     right after the charset (the CSP hook, which runs last, puts its policy before it), so
     the worker starts before the theme's stylesheets and scripts are fetched."""
     output = output.replace("</head>", tags + "</head>", 1)
+    output = _search_later(output, script_dir)
     if EARLY_START_MARK in output:
         return output
     charset = '<meta charset="utf-8">'
     if charset not in output:
         raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the checker after.")
     return output.replace(charset, charset + engine_boot_tags(script_dir), 1)
+
+
+_THEME_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle[.][0-9a-f]+[.]min[.]js">')
+
+
+def _search_later(output: str, script_dir: str) -> str:
+    """search-later.js just before the theme's bundle (it holds the search index's request
+    until the engine has started); pages without the theme's bundle are left as they are."""
+    tag = f'<script src="{script_dir}search-later.js"></script>'
+    if tag in output:
+        return output
+    return _THEME_BUNDLE.sub(lambda bundle: tag + bundle.group(0), output, count=1)
 
 
 def head_tags(script_dir: str) -> str:

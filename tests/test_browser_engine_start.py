@@ -74,3 +74,59 @@ def test_a_worker_started_with_other_settings_is_stopped_and_replaced(
     assert "package=someone-else" in started[0]
     assert "package=hangzhou-citizen-card-checker" in started[1]
     assert [worker.url for worker in page.workers if WORKER in worker.url] == started[1:]
+
+
+READY_AT = """
+window.__readyAt = null;
+new MutationObserver(() => {
+  const root = document.querySelector("[data-checker]");
+  if (root && root.dataset.state === "ready" && window.__readyAt === null) {
+    window.__readyAt = performance.now();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+INDEX_REQUESTED_AT = """
+performance.getEntriesByType("resource")
+  .find((entry) => entry.name.endsWith("search/search_index.json"))?.startTime ?? null
+"""
+
+
+def test_the_search_index_is_fetched_only_once_the_engine_is_ready(
+    page: Any, site_url: str
+) -> None:
+    page.add_init_script(READY_AT)
+    open_checker(page, site_url + "eligibility/")
+    wait_until(page, INDEX_REQUESTED_AT)
+    assert page.evaluate(INDEX_REQUESTED_AT) >= page.evaluate("window.__readyAt")
+
+
+def test_search_works_while_the_engine_is_still_starting(page: Any, site_url: str) -> None:
+    # The runtime's WebAssembly never arrives: the engine stays in its start-up.
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.goto(site_url + "eligibility/", wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut: opens search and focuses its box
+    page.keyboard.type("passport")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
+
+
+def test_the_search_index_waits_ten_seconds_at_most_for_an_engine_that_never_starts(
+    page: Any, site_url: str
+) -> None:
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    recorder = record(page)
+    page.clock.install()
+    page.goto(site_url + "eligibility/", wait_until="load")
+
+    def index_requested() -> bool:
+        return any(url.endswith("search/search_index.json") for url in recorder.urls())
+
+    page.clock.run_for(9_000)
+    page.wait_for_timeout(500)
+    assert not index_requested()
+    page.clock.run_for(1_500)
+    deadline = time.monotonic() + 10
+    while not index_requested():
+        assert time.monotonic() < deadline, "the search index was never requested"
+        page.wait_for_timeout(50)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
