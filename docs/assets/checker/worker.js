@@ -32,6 +32,26 @@ async function step(name, action) {
   }
 }
 
+// Pyodide compiles its 9.6 MB WebAssembly only once pyodide.asm.mjs (1.2 MB of JavaScript)
+// has been fetched, parsed and run. Compiling it from the worker's first moment instead lets
+// the two overlap (on a cold visit, about 50-80 ms sooner on this machine's two cores).
+// Pyodide has no option to take a compiled module, so its one instantiateStreaming call for
+// this URL is answered with the module compiled here; any other call goes through unchanged.
+// If the early compile fails, Pyodide's own call fails the same way it would have.
+function compileRuntimeEarly() {
+  const wasmURL = new URL("pyodide.asm.wasm", RUNTIME_URL).href;
+  const compiled = WebAssembly.compileStreaming(fetch(wasmURL));
+  compiled.catch(() => {}); // reported through Pyodide's call below
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async function (source, imports) {
+    const response = await source;
+    if (response.url !== wasmURL) return instantiateStreaming.call(this, response, imports);
+    response.body?.cancel(); // the same bytes, already being compiled
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+}
+
 async function importRuntime() {
   const module = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
   return module.loadPyodide;
@@ -67,6 +87,7 @@ async function checkInstalled(pyodide) {
 
 async function start() {
   const began = performance.now();
+  compileRuntimeEarly();
   const loadPyodide = await step("import-runtime", importRuntime);
   const pyodide = await step("start-python", () => startPython(loadPyodide));
   await step("install-checker", () => checkInstalled(pyodide));
