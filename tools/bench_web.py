@@ -6,6 +6,8 @@ after a warm-up round, it measures:
 - **stock**: a reference page loading the pinned npm `pyodide` exactly as shipped, from the
   same local server, then the same checker wheel, imported;
 - **ours**: the real eligibility page until its root reaches `data-state="ready"`;
+- **engine only** (for reference, not in the ratios): the site's own engine on a page with
+  nothing else, which shows how much of "ours" is the page and how much Pyodide's start-up;
 
 each cold (a fresh browser profile) and warm (the same profile, visited again). Time is
 read in the page (`performance.now()` when the state becomes `ready`, i.e. from the start of
@@ -22,6 +24,7 @@ import argparse
 import functools
 import http.server
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -93,6 +96,18 @@ def stage_stock_reference(site: Path, staging: Path) -> None:
     page = (here / "stock.html").read_text("utf-8").replace("__WHEEL__", wheels[0].name)
     (stock / "index.html").write_text(page, "utf-8")
     shutil.copy(here / "stock_worker.mjs", stock / "stock_worker.mjs")
+    settings = re.search(
+        r'data-runtime="(?:[.][.]/)+assets/checker/(?P<runtime>[^"]+)" '
+        r'data-package="(?P<package>[^"]+)"',
+        (site / "eligibility" / "index.html").read_text("utf-8"),
+    )
+    if not settings:
+        sys.exit("bench_web: the eligibility page has no engine settings; run `make build`.")
+    engine_only = (here / "engine_only.html").read_text("utf-8")
+    engine_only = engine_only.replace("__RUNTIME__", settings["runtime"])
+    engine_only = engine_only.replace("__PACKAGE__", settings["package"])
+    (staging / "__engine_only__").mkdir()
+    (staging / "__engine_only__" / "index.html").write_text(engine_only, "utf-8")
 
 
 @contextmanager
@@ -239,7 +254,7 @@ def staff_list_time(playwright: Any, base: str, rows: int = 10_000) -> float:
 
 def describe(name: str, values: list[float]) -> str:
     return (
-        f"{name:<12} median {statistics.median(values):8.0f} ms"
+        f"{name:<17} median {statistics.median(values):8.0f} ms"
         f"   min {min(values):8.0f}   max {max(values):8.0f}"
     )
 
@@ -256,7 +271,11 @@ def main() -> None:
         staging = Path(staging_dir)
         stage_stock_reference(args.site, staging)
         with counting_server(staging) as base, sync_playwright() as playwright:
-            urls = {"stock": base + "__stock__/", "ours": base + "eligibility/"}
+            urls = {
+                "stock": base + "__stock__/",
+                "ours": base + "eligibility/",
+                "engine only": base + "__engine_only__/",
+            }
             results: dict[str, dict[str, list[float]]] = {
                 name: {"cold": [], "warm": [], "cold_bytes": [], "warm_bytes": []} for name in urls
             }
@@ -285,8 +304,15 @@ def main() -> None:
     )
     stock_bytes = statistics.median(results["stock"]["cold_bytes"])
     our_bytes = statistics.median(results["ours"]["cold_bytes"])
+    floor_cold = statistics.median(results["engine only"]["cold"]) / statistics.median(
+        results["stock"]["cold"]
+    )
+    floor_warm = statistics.median(results["engine only"]["warm"]) / statistics.median(
+        results["stock"]["warm"]
+    )
     print(f"ratio ours/stock cold {ratio_cold:.2f} (target <= 0.45)")
     print(f"ratio ours/stock warm {ratio_warm:.2f} (target <= 0.30)")
+    print(f"ratio engine-only/stock cold {floor_cold:.2f}  warm {floor_warm:.2f} (no target)")
     print(
         f"bytes cold: stock {stock_bytes:,.0f}  ours {our_bytes:,.0f}"
         f"  ratio {our_bytes / stock_bytes:.2f} (target <= 0.90)"
