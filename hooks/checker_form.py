@@ -121,7 +121,7 @@ EARLY_START = (Path(__file__).parent / "checker_early_start.js").read_text(encod
 EARLY_START_MARK = "data-citizen-card-engine"
 
 
-def engine_boot_tags(script_dir: str) -> str:
+def early_start_tag(script_dir: str) -> str:
     """The inline script that starts the engine's worker from <head> (its settings in data
     attributes, so that its text, and its CSP hash, is the same on every page)."""
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
@@ -133,9 +133,10 @@ def engine_boot_tags(script_dir: str) -> str:
 
 
 def add_to_head(output: str, tags: str, *, page: Any, script_dir: str) -> str:
-    """`tags` at the end of <head>, and the engine's early start (once) at its very start:
-    right after the charset (the CSP hook, which runs last, puts its policy before it), so
-    the worker starts before the theme's stylesheets and scripts are fetched."""
+    """`tags` at the end of <head>; the engine's early start (once) at its very start, right
+    after the charset (the CSP hook, which runs last, puts its policy before it), so the
+    worker starts before the theme's stylesheets and scripts are fetched; and search-later.js
+    before the theme's bundle."""
     output = output.replace("</head>", tags + "</head>", 1)
     output = _search_later(output, script_dir)
     if EARLY_START_MARK in output:
@@ -143,7 +144,7 @@ def add_to_head(output: str, tags: str, *, page: Any, script_dir: str) -> str:
     charset = '<meta charset="utf-8">'
     if charset not in output:
         raise PluginError(f"{page.file.src_uri}: no <meta charset> to put the checker after.")
-    return output.replace(charset, charset + engine_boot_tags(script_dir), 1)
+    return output.replace(charset, charset + early_start_tag(script_dir), 1)
 
 
 _THEME_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle[.][0-9a-f]+[.]min[.]js">')

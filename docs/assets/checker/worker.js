@@ -46,7 +46,7 @@ function compileRuntimeEarly() {
   WebAssembly.instantiateStreaming = async function (source, imports) {
     const response = await source;
     if (response.url !== wasmURL) return instantiateStreaming.call(this, response, imports);
-    response.body?.cancel(); // the same bytes, already being compiled
+    response.body?.cancel().catch(() => {}); // the same bytes, already being compiled
     const module = await compiled;
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
