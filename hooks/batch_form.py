@@ -17,10 +17,9 @@ import html
 import json
 from typing import Any
 
-from checker_form import ASSETS, add_to_head, page_language
+from checker_form import ASSETS, add_to_head, asks_for, page_language
 from checker_runtime import checker_package_name, runtime_path
 from hr_strings import strings_for
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 PLACEHOLDER = "<div data-batch-placeholder></div>"
@@ -132,10 +131,8 @@ def head_tags(script_dir: str) -> str:
 
 
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    if PLACEHOLDER not in output:
+    if not asks_for(output, PLACEHOLDER, page=page, what="batch"):
         return output
-    if output.count(PLACEHOLDER) > 1:
-        raise PluginError(f"{page.file.src_uri}: the batch placeholder appears more than once.")
     script_dir = get_relative_url(ASSETS, page.url)
     output = output.replace(PLACEHOLDER, form_html(lang=page_language(output)))
     return add_to_head(output, head_tags(script_dir), page=page, script_dir=script_dir)

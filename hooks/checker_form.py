@@ -167,11 +167,16 @@ def head_tags(script_dir: str) -> str:
     )
 
 
+def asks_for(output: str, placeholder: str, *, page: Any, what: str) -> bool:
+    """Whether the page has `placeholder` (at most once: a second one stops the build)."""
+    if output.count(placeholder) > 1:
+        raise PluginError(f"{page.file.src_uri}: the {what} placeholder appears more than once.")
+    return placeholder in output
+
+
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    if PLACEHOLDER not in output:
+    if not asks_for(output, PLACEHOLDER, page=page, what="checker"):
         return output
-    if output.count(PLACEHOLDER) > 1:
-        raise PluginError(f"{page.file.src_uri}: the checker placeholder appears more than once.")
     script_dir = get_relative_url(ASSETS, page.url)
     form = form_html(lang=page_language(output), script_dir=script_dir)
     output = output.replace(PLACEHOLDER, form)
