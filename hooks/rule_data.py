@@ -2,12 +2,14 @@
 
 One source of truth: every number and date of the rules, the sources, the rules version and
 the worked examples come from `checker/rules.toml` and `tests/cases/worked_cases.toml` (the
-table the engine's own tests run), never typed into a page by hand.
+table the engine's own tests run), and the guide's other sourced figures from
+`hooks/guide_facts.toml` (read as the key `facts`), never typed into a page by hand.
 
 Pages write shortcodes as HTML comments, so an unrendered page still reads cleanly:
 
     <!-- rules:value rules.permit_held_two_weeks.min_days_since_permit_issued -->   -> 14
     <!-- rules:value rules.programme_open.opens_on -->   -> 20 August 2018 / 2018年8月20日
+    <!-- rules:value facts.combined_card.yangtze_delta_venues -->   -> 2,825 / 2825
     <!-- rules:sources-used article bendibao -->   -> the page's closing "Sources" section
     <!-- rules:sources-table -->   -> every source with address, date and what it supports
     <!-- rules:worked-examples -->   -> every worked case, answered by `checker.check`
@@ -36,6 +38,7 @@ from checker.dates import format_date as engine_format_date
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"
 CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
+FACTS_PATH = ROOT / "hooks" / "guide_facts.toml"
 
 SHORTCODE = re.compile(r"<!-- rules:(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)[ \t]*-->")
 
@@ -127,9 +130,20 @@ class GuideData:
     cases: Sequence[Mapping[str, Any]]
 
 
-def load_guide_data(*, rules_path: Path = RULES_PATH, cases_path: Path = CASES_PATH) -> GuideData:
-    """Read both TOML files; a missing file is an error, never an empty page."""
+def load_guide_data(
+    *,
+    rules_path: Path = RULES_PATH,
+    cases_path: Path = CASES_PATH,
+    facts_path: Path = FACTS_PATH,
+) -> GuideData:
+    """Read the TOML files; a missing file is an error, never an empty page.
+
+    The guide's own facts join the rule data under the key `facts`, so one shortcode reads both.
+    """
     rules = tomllib.loads(rules_path.read_text("utf-8"))
+    if "facts" in rules:
+        raise RuleDataError(f"{rules_path.name} must not have a 'facts' key: it is {facts_path}")
+    rules["facts"] = tomllib.loads(facts_path.read_text("utf-8"))
     cases = tomllib.loads(cases_path.read_text("utf-8"))["case"]
     return GuideData(rules=rules, cases=cases)
 
@@ -181,17 +195,26 @@ def render(markdown: str, *, data: GuideData, lang: str) -> str:
 
 
 def value(key: str, *, data: GuideData, lang: str) -> str:
-    """One value of the rule data by dotted key; dates are written out in lang."""
+    """One value of the rule data by dotted key; dates and numbers are written out in lang."""
+    where = "hooks/guide_facts.toml" if key.startswith("facts.") else "checker/rules.toml"
     found: Any = data.rules
     for part in key.split("."):
         if not isinstance(found, Mapping) or part not in found:
-            raise UnknownRuleKeyError(f"no '{key}' in checker/rules.toml")
+            raise UnknownRuleKeyError(f"no '{key}' in {where}")
         found = found[part]
     if isinstance(found, date):
         return format_date(found, lang=lang)
-    if isinstance(found, str | int):
-        return str(found)
-    raise UnknownRuleKeyError(f"'{key}' in checker/rules.toml is a table or a list, not one value")
+    if isinstance(found, int):
+        return format_number(found, lang=lang)
+    if isinstance(found, str):
+        return found
+    raise UnknownRuleKeyError(f"'{key}' in {where} is a table or a list, not one value")
+
+
+def format_number(number: int, *, lang: str) -> str:
+    """2,825 / 2825: English groups thousands with commas; Chinese writes the digits alone."""
+    labels_for(lang=lang)
+    return f"{number:,}" if lang == "en" else str(number)
 
 
 def format_date(day: date, *, lang: str) -> str:

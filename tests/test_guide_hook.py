@@ -1,7 +1,8 @@
 """The guide's rule-data hook: pages show the engine's numbers, dates and answers.
 
-Every figure on the site comes from checker/rules.toml or tests/cases/worked_cases.toml
-through hooks/rule_data.py; these tests ask the questions an editor of the guide would.
+Every figure on the site comes from checker/rules.toml, hooks/guide_facts.toml or
+tests/cases/worked_cases.toml through hooks/rule_data.py; these tests ask the questions an
+editor of the guide would.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from guide_pages import GUIDE_PAGES
 
 from hooks.rule_data import (
     GuideData,
+    RuleDataError,
     UnknownLanguageError,
     UnknownRuleKeyError,
     UnknownShortcodeError,
@@ -29,7 +31,7 @@ from hooks.rule_data import (
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
-GUIDE_PAGE_FILES = [  # the guide's ten pages, each in English and Chinese
+GUIDE_PAGE_FILES = [  # the guide's pages, each in English and Chinese
     DOCS / f"{name}{suffix}.md" for name in GUIDE_PAGES for suffix in ("", ".zh")
 ]
 TWO_WEEKS = "<!-- rules:value rules.permit_held_two_weeks.min_days_since_permit_issued -->"
@@ -89,6 +91,27 @@ def test_a_date_in_the_rule_data_is_rendered_in_the_page_language(data: GuideDat
 def test_the_two_weeks_are_the_number_in_the_rule_data(data: GuideData) -> None:
     days = data.rules["rules"]["permit_held_two_weeks"]["min_days_since_permit_issued"]
     assert render(f"at least {TWO_WEEKS} days", data=data, lang="en") == f"at least {days} days"
+
+
+@pytest.mark.parametrize(("lang", "written"), [("en", "2,825"), ("zh", "2825")])
+def test_a_figure_from_the_guide_facts_is_written_the_way_each_language_writes_numbers(
+    data: GuideData, lang: str, written: str
+) -> None:
+    changed = with_rule(data, "facts.combined_card.yangtze_delta_venues", 2825)
+    shortcode = "<!-- rules:value facts.combined_card.yangtze_delta_venues -->"
+    assert render(shortcode, data=changed, lang=lang) == written
+
+
+def test_an_unknown_guide_fact_stops_the_build_naming_its_file(data: GuideData) -> None:
+    with pytest.raises(UnknownRuleKeyError, match=r"'facts\.combined_card\.fee'.*guide_facts"):
+        render("<!-- rules:value facts.combined_card.fee -->", data=data, lang="en")
+
+
+def test_a_facts_key_in_the_rules_file_is_refused(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text("[facts.combined_card]\ntransport_cities = 1\n", "utf-8")
+    with pytest.raises(RuleDataError, match="must not have a 'facts' key"):
+        load_guide_data(rules_path=rules)
 
 
 def test_changing_the_rule_data_changes_the_rendered_page(data: GuideData) -> None:
