@@ -1,7 +1,8 @@
-"""The guide's ten pages (issue 3), by the name of their source file in `docs/`."""
+"""The guide's pages, by the name of their source file in `docs/`."""
 
 GUIDE_PAGES = (
     "index",
+    "december-2024",
     "services",
     "functions",
     "apply",

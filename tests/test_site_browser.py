@@ -107,6 +107,8 @@ def test_axe_finds_no_wcag_21_aa_violation(new_page: Any, site_url: str, path: s
         ("zh/", "挂失", "zh/lost-card/"),
         ("zh/", "护照", "zh/identity-change/"),
         ("", "passport", "identity-change/"),
+        ("zh/", "电子社保卡", "zh/december-2024/"),
+        ("", "Zhejiang", "december-2024/"),
     ],
 )
 def test_search_finds_the_page_for_a_word(

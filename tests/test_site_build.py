@@ -76,6 +76,28 @@ def test_the_home_page_dates_the_2024_change(site_dir: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_home_pages_notice_links_to_what_changed_in_december_2024(
+    site_dir: Path, lang: str
+) -> None:
+    text = built_page(site_dir, "index", lang).read_text("utf-8")
+    notice = re.search(r'<div class="admonition warning">.*?</div>', text, re.DOTALL)
+    assert notice, f"the {lang} home page has no notice"
+    assert 'href="december-2024/"' in notice.group(0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "What changed in December 2024"), ("zh", "2024年12月的变化")]
+)
+def test_what_changed_in_december_2024_is_in_the_navigation_in_its_language(
+    site_dir: Path, lang: str, title: str
+) -> None:
+    home = built_page(site_dir, "index", lang).read_text("utf-8")
+    page = built_page(site_dir, "december-2024", lang).read_text("utf-8")
+    assert re.search(rf'href="december-2024/"[^>]*>\s*<span class="md-ellipsis">\s*{title}', home)
+    assert f"<title>{title} - " in page
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_sources_page_shows_the_rules_version_and_last_verified(
     site_dir: Path, lang: str
 ) -> None:
