@@ -47,6 +47,7 @@ lint: $(STAMP_PY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy --strict checker
+	$(VENV)/bin/lint-imports --no-cache
 
 pytest: $(STAMP_PY) $(STAMP_NPM) chromium build
 	$(PY) -m pytest

@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from checker.dates import check_year, today_in_hangzhou
-from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory
-from checker.messages import check_lang, render
+from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
+from checker.messages import render
 from checker.notes import notes_for
 from checker.result import CheckResult, RuleResult, Status
 from checker.rules import RuleData, load_rules

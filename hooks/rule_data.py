@@ -31,7 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from checker import check
-from checker.dates import format_date as engine_format_date
+from checker.messages import format_date as engine_format_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"

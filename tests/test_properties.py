@@ -23,8 +23,8 @@ from checker import (
     check_batch,
     parse_date,
 )
-from checker.dates import format_date
 from checker.engine import FIELD_ORDER
+from checker.messages import format_date
 from checker.web import batch_json, check_json
 
 DAYS = st.dates(min_value=date(2016, 1, 1), max_value=date(2034, 12, 31))
