@@ -14,6 +14,7 @@ from datetime import date
 from checker.batch import check_batch
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
+from checker.engine import RULES
 from checker.errors import InvalidInput, InvalidRequest
 from checker.form import read_form
 from checker.messages import LANGS, render
@@ -97,23 +98,19 @@ def rules_json(lang: str) -> str:
     try:
         lang = _lang_of(lang)
         rules = load_rules()
-        params = {
-            "opens_on": rules.programme_opens_on,
-            "days": 0,
-        }
-        days = {
-            "permit_held_two_weeks": rules.min_days_since_permit_issued,
-            "permit_valid_over_90_days": rules.min_days_remaining_exclusive,
-        }
+        data = {rule.id: rule for rule in rules.rules}
         listed = []
-        for rule in rules.rules:
-            params["days"] = days.get(rule.id, 0)
+        for statement in RULES:
+            rule = data[statement.id]
+            params = {"opens_on": rules.programme_opens_on, "days": statement.days(rules)}
             listed.append(
                 {
                     "id": rule.id,
-                    "title": render(f"rule.{rule.id}.title", lang, **params),
+                    "sets": statement.sets,
+                    "for_everyone": statement.for_everyone,
+                    "title": render(statement.words.title, lang, **params),
                     "wording": rule.wording,
-                    "reading": render(f"rule.{rule.id}.reading", lang, **params),
+                    "reading": render(statement.words.reading, lang, **params),
                     "source": {
                         "title": rule.source.title,
                         "url": rule.source.url,

@@ -80,7 +80,7 @@ def _manual_rules(lang: str) -> str:
     items = "".join(
         f"<li><strong>{_esc(rule['title'])}</strong>: {_esc(rule['reading'])}</li>"
         for rule in rules
-        if rule["id"] != "programme_open"  # open since 2018: nothing for the reader to check
+        if not rule["for_everyone"]  # the same day for everybody: nothing for the reader to check
     )
     return f"<ol>{items}</ol>"
 

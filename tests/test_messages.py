@@ -11,10 +11,9 @@ from importlib import resources
 
 import pytest
 
-from checker.engine import FIELD_ORDER
+from checker.engine import FIELD_ORDER, HEADLINES, RULES
 from checker.messages import LANGS, catalogue, field_label, render
 from checker.result import Status
-from checker.rules import load_rules
 
 RAW = tomllib.loads(resources.files("checker").joinpath("messages.toml").read_text("utf-8"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -54,11 +53,10 @@ def test_every_message_renders_with_its_placeholders_filled(message_id: str) -> 
 def test_the_engine_finds_every_message_it_needs() -> None:
     needed = [f"field.{field}" for field in FIELD_ORDER]
     needed += [f"status.{status.value}" for status in Status]
-    for rule in load_rules().rules:
-        needed += [f"rule.{rule.id}.{part}" for part in ("title", "reading", "passed", "failed")]
-    for status in ("too_late", "no_window"):
-        needed += [f"headline.{status}.{limit}" for limit in ("passport", "permit", "both")]
-    needed += ["headline.eligible", "headline.not_yet", "note.policy_currency"]
+    for rule in RULES:
+        words = rule.words
+        needed += [words.title, words.reading, words.passed, words.failed]
+    needed += [*HEADLINES.values(), "note.policy_currency"]
     assert [message_id for message_id in needed if message_id not in RAW] == []
 
 
@@ -70,3 +68,13 @@ def test_dates_in_messages_are_written_per_language() -> None:
 def test_field_labels_in_both_languages() -> None:
     assert field_label("passport_expires", "en") == "Passport expiry date"
     assert field_label("passport_expires", "zh") == "护照有效期截止日期"
+
+
+def test_every_status_has_a_headline_and_every_rule_its_own_sentences() -> None:
+    assert {status for status, _closed_by in HEADLINES} == set(Status)
+    ids = [message_id for rule in RULES for message_id in vars_of(rule.words)]
+    assert len(ids) == len(set(ids)) == 4 * len(RULES)
+
+
+def vars_of(words: object) -> list[str]:
+    return [getattr(words, name) for name in ("title", "reading", "passed", "failed")]

@@ -17,3 +17,9 @@ def test_every_source_has_an_address_and_a_retrieval_date() -> None:
     for key, source in RULES["sources"].items():
         assert source["url"].startswith(("http://", "https://")), key
         assert "retrieved" in source, key
+
+
+def test_the_engine_states_each_rule_of_the_rule_data_once() -> None:
+    from checker.engine import RULES as STATEMENTS
+
+    assert [statement.id for statement in STATEMENTS] == list(RULES["rules"])

@@ -133,7 +133,15 @@ def test_rules_json_explains_every_rule_with_its_source(lang: str) -> None:
     assert reply["rules_version"] == rules.rules_version
     assert reply["last_verified"] == rules.last_verified.isoformat()
     for rule in reply["rules"]:
-        assert set(rule) == {"id", "title", "wording", "reading", "source"}
+        assert set(rule) == {
+            "id",
+            "sets",
+            "for_everyone",
+            "title",
+            "wording",
+            "reading",
+            "source",
+        }
         assert rule["source"]["url"].startswith("http")
         assert rule["source"]["published"] == "2018-08-23"
     ninety = reply["rules"][-1]

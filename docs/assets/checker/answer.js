@@ -24,17 +24,15 @@ function ruleTitles(rulesInfo) {
   return new Map(rulesInfo.rules.map((rule) => [rule.id, rule]));
 }
 
-// The rule whose date is the given end of the window (the later opening, the earlier closing).
-function ruleSetting(result, date, ruleIds) {
-  return result.rules.find((rule) => ruleIds.includes(rule.id) && rule.date === date) || null;
+// The rule whose date is this end of the window (the later opening, the earlier closing).
+function ruleSetting(result, date, end) {
+  return result.rules.find((rule) => rule.sets === end && rule.date === date) || null;
 }
 
 function windowSection(result, info, words, lang) {
   const titles = ruleTitles(info);
-  const openers = ["programme_open", "permit_held_two_weeks"];
-  const closers = ["passport_valid", "permit_valid_over_90_days"];
-  const end = (label, date, ids) => {
-    const rule = ruleSetting(result, date, ids);
+  const end = (label, date, which) => {
+    const rule = ruleSetting(result, date, which);
     const title = rule && titles.get(rule.id) ? titles.get(rule.id).title : null;
     return [
       el("dt", {}, label),
@@ -54,8 +52,8 @@ function windowSection(result, info, words, lang) {
     el(
       "dl",
       {},
-      end(words.window_first, result.earliest, openers),
-      end(words.window_last, result.latest, closers),
+      end(words.window_first, result.earliest, "earliest"),
+      end(words.window_last, result.latest, "latest"),
     ),
   );
 }
