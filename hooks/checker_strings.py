@@ -138,7 +138,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
 }
 
-LANGUAGES = tuple(STRINGS)
 
 if {frozenset(table) for table in STRINGS.values()} != {frozenset(STRINGS["en"])}:
     raise ValueError("hooks/checker_strings.py: every language must have the same keys.")

@@ -1,4 +1,4 @@
-"""The guide's ten pages (issue 3), by the name of their source file in `docs/`."""
+"""The guide's ten pages, by the name of their source file in `docs/`."""
 
 GUIDE_PAGES = (
     "index",
