@@ -30,6 +30,7 @@ __all__ = [
     "ADDED_COLUMNS",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "STATUSES",
     "BatchResult",
     "check_batch",
     "decode_csv_bytes",

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker_form import page_language
+from _page import page_language
 from csp import header_policy
 from mkdocs.plugins import event_priority
 
