@@ -136,7 +136,7 @@ def rules_json(lang: str) -> str:
         rules = load_rules()
         data = {rule.id: rule for rule in rules.rules}
         listed = []
-        sourced = [data[statement.id] for statement in RULES if data[statement.id].source.published]
+        published = [rule.source.published for rule in rules.rules if rule.source.published]
         for statement in RULES:
             rule = data[statement.id]
             params = {"opens_on": rules.programme_opens_on, "days": statement.days(rules)}
@@ -165,7 +165,7 @@ def rules_json(lang: str) -> str:
                 "written": _written(
                     [
                         rules.last_verified.isoformat(),
-                        *(rule.source.published.isoformat() for rule in sourced),
+                        *(day.isoformat() for day in published),
                     ],
                     lang,
                 ),

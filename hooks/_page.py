@@ -10,9 +10,11 @@ has started, taken from ``checker/rules.toml``).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from checker_runtime import checker_package_name, runtime_path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from checker.messages import field_label
 from checker.rules import load_rules
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
     "page_language",
     "short_language",
     "widget_config",
+    "words_for",
 ]
 
 ASSETS = "assets/checker/"
@@ -48,6 +52,21 @@ def short_language(lang: str) -> str:
     """The catalogue's language for a page language: ``zh`` for ``zh``, ``zh-CN``, ...,
     ``en`` for anything else."""
     return "zh" if lang.lower().startswith("zh") else "en"
+
+
+@functools.cache
+def _catalogue(name: str) -> dict[str, dict[str, str]]:
+    """``hooks/<name>.toml``: ``{id: {"en": text, "zh": text}}``, as ``messages.toml``."""
+    text = (Path(__file__).parent / f"{name}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def words_for(name: str, lang: str, *, fields: tuple[str, ...] = ()) -> dict[str, str]:
+    """A widget's words for a page language: the labels of its `fields` from the engine
+    (so a form and its errors name a field alike), then its own catalogue ``name``."""
+    short = short_language(lang)
+    labels = {field: field_label(field, short) for field in fields}
+    return {**labels, **{key: entry[short] for key, entry in _catalogue(name).items()}}
 
 
 def esc(text: str) -> str:

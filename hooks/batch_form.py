@@ -24,9 +24,9 @@ from _page import (
     page_language,
     short_language,
     widget_config,
+    words_for,
 )
 from checker_runtime import checker_package_name, runtime_path
-from hr_strings import strings_for
 from mkdocs.utils import get_relative_url
 
 PLACEHOLDER = "<div data-batch-placeholder></div>"
@@ -65,7 +65,7 @@ def _sort_field(words: dict[str, str]) -> str:
 
 def form_html(*, lang: str) -> str:
     """The staff-list check's markup for a page in `lang`."""
-    words = strings_for(lang)
+    words = words_for("hr_words", lang, fields=("on",))
     short_lang = short_language(lang)
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     file_input = (

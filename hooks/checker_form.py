@@ -26,9 +26,9 @@ from _page import (
     page_language,
     short_language,
     widget_config,
+    words_for,
 )
 from checker_runtime import checker_package_name, runtime_path
-from checker_strings import strings_for
 from mkdocs.utils import get_relative_url
 
 from checker.rules import load_rules
@@ -89,7 +89,7 @@ def _manual_rules(lang: str) -> str:
 def form_html(*, lang: str, script_dir: str) -> str:
     """The checker's markup for a page in `lang`; `script_dir` is the page-relative URL of
     ``assets/checker/`` (the scripts resolve everything else from their own URL)."""
-    words = strings_for(lang)
+    words = words_for("checker_words", lang, fields=(*DATE_FIELDS, "category"))
     short_lang = short_language(lang)
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     fields = "".join(_date_field(name, words) for name in DATE_FIELDS[:3])

@@ -1,4 +1,8 @@
-"""The message catalogue: every sentence exists in English and Chinese, alike in shape."""
+"""The catalogues: every sentence exists in English and Chinese, alike in shape.
+
+One format for all of them: the engine's `checker/messages.toml` and the site's own words
+(`hooks/*_words.toml`), each `["id"]` with an `en` and a `zh` text.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import tomllib
 from collections import defaultdict
 from datetime import date
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -16,29 +21,54 @@ from checker.messages import LANGS, catalogue, field_label, render
 from checker.result import Status
 
 RAW = tomllib.loads(resources.files("checker").joinpath("messages.toml").read_text("utf-8"))
+HOOKS = Path(__file__).resolve().parents[1] / "hooks"
+CATALOGUES = {
+    "checker/messages.toml": RAW,
+    **{
+        f"hooks/{path.name}": tomllib.loads(path.read_text("utf-8"))
+        for path in sorted(HOOKS.glob("*_words.toml"))
+    },
+}
+ENTRIES = [(name, key) for name, entries in CATALOGUES.items() for key in entries]
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Texts that are the same in both languages: file names the reader saves.
+FILE_NAME = re.compile(r"[a-z-]+[.](csv|ics)")
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-def test_every_message_has_exactly_english_and_chinese() -> None:
-    for message_id, entry in RAW.items():
-        assert set(entry) == set(LANGS), message_id
+def test_the_site_has_its_own_catalogues_beside_the_engines() -> None:
+    assert set(CATALOGUES) >= {
+        "checker/messages.toml",
+        "hooks/checker_words.toml",
+        "hooks/hr_words.toml",
+        "hooks/guide_words.toml",
+    }
 
 
-@pytest.mark.parametrize("message_id", sorted(RAW))
-def test_both_languages_have_the_same_placeholders(message_id: str) -> None:
-    assert placeholders(RAW[message_id]["en"]) == placeholders(RAW[message_id]["zh"])
+@pytest.mark.parametrize(("catalogue", "message_id"), ENTRIES)
+def test_every_message_has_exactly_english_and_chinese(catalogue: str, message_id: str) -> None:
+    assert set(CATALOGUES[catalogue][message_id]) == set(LANGS)
 
 
-@pytest.mark.parametrize("message_id", sorted(RAW))
-def test_the_chinese_is_a_translation_and_neither_is_empty(message_id: str) -> None:
-    english, chinese = RAW[message_id]["en"], RAW[message_id]["zh"]
+@pytest.mark.parametrize(("catalogue", "message_id"), ENTRIES)
+def test_both_languages_have_the_same_placeholders(catalogue: str, message_id: str) -> None:
+    entry = CATALOGUES[catalogue][message_id]
+    assert placeholders(entry["en"]) == placeholders(entry["zh"])
+
+
+@pytest.mark.parametrize(("catalogue", "message_id"), ENTRIES)
+def test_the_chinese_is_a_translation_and_neither_is_empty(catalogue: str, message_id: str) -> None:
+    entry = CATALOGUES[catalogue][message_id]
+    english, chinese = entry["en"], entry["zh"]
     assert english.strip()
     assert chinese.strip()
-    assert CJK.search(chinese), f"{message_id}: no Chinese characters in the zh text"
+    if FILE_NAME.fullmatch(english):
+        assert chinese == english
+    elif re.search(r"[A-Za-z]", english):
+        assert CJK.search(chinese), f"{message_id}: no Chinese characters in the zh text"
 
 
 @pytest.mark.parametrize("message_id", sorted(RAW))

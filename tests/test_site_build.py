@@ -18,8 +18,7 @@ import pytest
 import yaml
 from guide_pages import GUIDE_PAGES
 from mkdocs.utils.yaml import get_yaml_loader
-
-from hooks.rule_data import format_date, load_guide_data
+from rule_data import format_date, load_guide_data
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = GUIDE_PAGES
