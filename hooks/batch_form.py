@@ -1,6 +1,7 @@
-"""MkDocs hook: the staff-list check (HR batch mode in the browser), on the pages that ask.
+"""Page step (hooks/pages.py runs it): the staff-list check (HR batch mode in the
+browser), on the pages that ask.
 
-A page asks for it with ``<div data-batch-placeholder></div>`` on a line of its own. The hook
+A page asks for it with ``<div data-batch-placeholder></div>`` on a line of its own. The step
 replaces it with the batch form in the page's language and adds the stylesheets and the
 module script to the page's head. The script starts the same engine as the eligibility form
 (Pyodide in a worker) and sends the file's bytes to ``checker.web.batch_json``: nothing is
@@ -132,7 +133,9 @@ def head_tags(script_dir: str) -> str:
     )
 
 
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
+def add_staff_list(output: str, page: Any) -> str:
+    """The staff-list check in place of the page's placeholder, and its head tags (pages
+    without one are returned as they are)."""
     if not asks_for(output, PLACEHOLDER, page=page, what="batch"):
         return output
     script_dir = get_relative_url(ASSETS, page.url)

@@ -1,7 +1,7 @@
-"""MkDocs hook: the live checker's form, on the pages that ask for it.
+"""Page step (run by hooks/pages.py): the live checker's form, on the pages that ask for it.
 
 A page asks for the form with ``<div data-checker-placeholder></div>`` on a line of its own.
-The hook replaces it with the form in the page's language (read from ``<html lang>``) and
+The step replaces it with the form in the page's language (read from ``<html lang>``) and
 adds the checker's stylesheet and module script to the page's head. Pages without the
 placeholder are left alone: no script, no Pyodide bytes.
 
@@ -125,7 +125,9 @@ def head_tags(script_dir: str) -> str:
     )
 
 
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
+def add_checker(output: str, page: Any) -> str:
+    """The form in place of the page's placeholder, and its head tags (pages without one
+    are returned as they are)."""
     if not asks_for(output, PLACEHOLDER, page=page, what="checker"):
         return output
     script_dir = get_relative_url(ASSETS, page.url)
