@@ -46,7 +46,8 @@ serve: build
 lint: $(STAMP_PY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy --strict checker
+	$(VENV)/bin/mypy --strict checker hooks tools
+	$(VENV)/bin/lint-imports --no-cache
 
 pytest: $(STAMP_PY) $(STAMP_NPM) chromium build
 	$(PY) -m pytest

@@ -22,8 +22,7 @@ from datetime import date
 
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import assess, headline, normalise_category, permit_order_error
-from checker.errors import InvalidInput, MalformedRow, UnusableFile
-from checker.messages import check_lang
+from checker.errors import InvalidInput, MalformedRow, UnusableFile, check_lang
 from checker.result import Status
 from checker.rules import load_rules
 
@@ -31,6 +30,7 @@ __all__ = [
     "ADDED_COLUMNS",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
+    "STATUSES",
     "BatchResult",
     "check_batch",
     "decode_csv_bytes",

@@ -23,10 +23,10 @@ from typing import NoReturn, TextIO
 
 from checker.batch import check_batch
 from checker.dates import parse_date, today_in_hangzhou
-from checker.errors import InvalidInput, MissingDate, UnusableFile
+from checker.errors import InvalidInput, MissingDate, UnusableFile, check_lang
 from checker.form import read_form
 from checker.identity_change import identity_change_timeline
-from checker.messages import LANGS, check_lang, render
+from checker.messages import LANGS, render
 from checker.result import CheckResult
 from checker.rules import load_rules
 

@@ -1,4 +1,4 @@
-"""Calendar dates: reading them as people write them, writing them per language, and today.
+"""Calendar dates: reading them as people write them, and today in Hangzhou.
 
 Accepted spellings (year first, one-digit months and days too; full-width digits are fine):
 `2026-11-26`, `2026/11/26`, `2026.11.26`, `2026年11月26日`. Day-first or month-first
@@ -28,7 +28,6 @@ from checker.rules import load_rules
 __all__ = [
     "ACCEPTED_SPELLINGS",
     "check_year",
-    "format_date",
     "parse_date",
     "today_in_hangzhou",
 ]
@@ -38,21 +37,6 @@ ACCEPTED_SPELLINGS = ("2026-11-26", "2026/11/26", "2026.11.26", "2026年11月26�
 _YEAR_FIRST = re.compile(r"([0-9]{4,9})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
 _CHINESE = re.compile(r"([0-9]{4,9})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
 _DAY_OR_MONTH_FIRST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}")
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def check_year(value: date, *, field: str) -> date:
@@ -111,13 +95,6 @@ def parse_date(text: str, *, field: str = "date") -> date:
         return outcome
     error_class, params = outcome
     raise error_class(field, **dict(params))
-
-
-def format_date(value: date, lang: str) -> str:
-    """A date as a reader writes it: `2 March 2027` (en) or `2027年3月2日` (zh)."""
-    if lang == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
 def today_in_hangzhou(now: datetime | None = None) -> date:

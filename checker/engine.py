@@ -25,17 +25,23 @@ B or C permit holders qualify); it only tells the user to confirm.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from checker.dates import check_year, today_in_hangzhou
-from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory
-from checker.messages import check_lang, render
+from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
+from checker.messages import render
 from checker.notes import notes_for
 from checker.result import CheckResult, RuleResult, Status
 from checker.rules import RuleData, load_rules
 
 __all__ = [
+    "HEADLINES",
+    "RULES",
+    "Limit",
+    "RuleStatement",
     "Window",
     "assess",
     "check",
@@ -49,25 +55,158 @@ __all__ = [
 DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
 FIELD_ORDER = (*DATE_FIELDS, "category", "lang")
 
+End = Literal["earliest", "latest"]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonDates:
+    """The dates a rule's limit is worked out from."""
+
+    permit_issued: date
+    permit_expires: date
+    passport_expires: date
+
+
+@dataclass(frozen=True, slots=True)
+class RuleWords:
+    """The catalogue's message ids for one rule, written whole so a search finds them."""
+
+    title: str
+    reading: str
+    passed: str
+    failed: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleStatement:
+    """One rule, stated once: the end of the window it sets and the day it sets it to.
+
+    A rule that sets `earliest` passes on its day and after; one that sets `latest` passes
+    on its day and before. Pass or fail is derived from that day, never stated again.
+    """
+
+    id: str
+    sets: End
+    for_everyone: bool  # its day is the same for everybody (nothing for a reader to check)
+    limit: Callable[[PersonDates, RuleData], date]
+    days: Callable[[RuleData], int]  # the {days} in its sentences (0 where there is none)
+    words: RuleWords
+
+
+def _no_days(rules: RuleData) -> int:
+    return 0
+
+
+RULES: tuple[RuleStatement, ...] = (
+    RuleStatement(
+        id="programme_open",
+        sets="earliest",
+        for_everyone=True,
+        limit=lambda person, rules: rules.programme_opens_on,
+        days=_no_days,
+        words=RuleWords(
+            title="rule.programme_open.title",
+            reading="rule.programme_open.reading",
+            passed="rule.programme_open.passed",
+            failed="rule.programme_open.failed",
+        ),
+    ),
+    RuleStatement(
+        id="permit_held_two_weeks",
+        sets="earliest",
+        for_everyone=False,
+        limit=lambda person, rules: (
+            person.permit_issued + timedelta(days=rules.min_days_since_permit_issued)
+        ),
+        days=lambda rules: rules.min_days_since_permit_issued,
+        words=RuleWords(
+            title="rule.permit_held_two_weeks.title",
+            reading="rule.permit_held_two_weeks.reading",
+            passed="rule.permit_held_two_weeks.passed",
+            failed="rule.permit_held_two_weeks.failed",
+        ),
+    ),
+    RuleStatement(
+        id="passport_valid",
+        sets="latest",
+        for_everyone=False,
+        limit=lambda person, rules: person.passport_expires,
+        days=_no_days,
+        words=RuleWords(
+            title="rule.passport_valid.title",
+            reading="rule.passport_valid.reading",
+            passed="rule.passport_valid.passed",
+            failed="rule.passport_valid.failed",
+        ),
+    ),
+    RuleStatement(
+        id="permit_valid_over_90_days",
+        sets="latest",
+        for_everyone=False,
+        # More than N days must remain, so the last passing day is expiry - (N + 1).
+        limit=lambda person, rules: (
+            person.permit_expires - timedelta(days=rules.min_days_remaining_exclusive + 1)
+        ),
+        days=lambda rules: rules.min_days_remaining_exclusive,
+        words=RuleWords(
+            title="rule.permit_valid_over_90_days.title",
+            reading="rule.permit_valid_over_90_days.reading",
+            passed="rule.permit_valid_over_90_days.passed",
+            failed="rule.permit_valid_over_90_days.failed",
+        ),
+    ),
+)
+
+# The headline for each status and, past the window's close, the limit(s) that closed it.
+ClosedBy = Literal["passport", "permit", "both"]
+HEADLINES: dict[tuple[Status, ClosedBy | None], str] = {
+    (Status.ELIGIBLE, None): "headline.eligible",
+    (Status.NOT_YET, None): "headline.not_yet",
+    (Status.TOO_LATE, "passport"): "headline.too_late.passport",
+    (Status.TOO_LATE, "permit"): "headline.too_late.permit",
+    (Status.TOO_LATE, "both"): "headline.too_late.both",
+    (Status.NO_WINDOW, "passport"): "headline.no_window.passport",
+    (Status.NO_WINDOW, "permit"): "headline.no_window.permit",
+    (Status.NO_WINDOW, "both"): "headline.no_window.both",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One rule's day: the first day it passes (sets `earliest`) or the last (sets `latest`)."""
+
+    rule: RuleStatement
+    day: date
+
+    def passes_on(self, on: date) -> bool:
+        return on >= self.day if self.rule.sets == "earliest" else on <= self.day
+
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """The days on which every rule passes, and the limits that make it."""
+    """The days on which every rule passes, and each rule's limit that makes it."""
 
-    earliest: date
-    latest: date
-    permit_held_from: date  # issue + 14 days: the two-week rule opens
-    permit_last_day: date  # permit expiry - 91 days: the 90-day rule's last passing day
-    passport_last_day: date  # passport expiry: the passport rule's last passing day
+    limits: tuple[Limit, ...]
+
+    @property
+    def earliest(self) -> date:
+        return max(limit.day for limit in self.limits if limit.rule.sets == "earliest")
+
+    @property
+    def latest(self) -> date:
+        return min(limit.day for limit in self.limits if limit.rule.sets == "latest")
 
     @property
     def is_empty(self) -> bool:
         return self.earliest > self.latest
 
-    def closing_limits_before(self, day: date) -> str:
+    def _day(self, rule_id: str) -> date:
+        return next(limit.day for limit in self.limits if limit.rule.id == rule_id)
+
+    def closing_limits_before(self, day: date) -> ClosedBy:
         """Which closing limit(s) fall before `day`: "passport", "permit" or "both"."""
-        passport = self.passport_last_day < day
-        permit = self.permit_last_day < day
+        passport = self._day("passport_valid") < day
+        permit = self._day("permit_valid_over_90_days") < day
         if passport and permit:
             return "both"
         return "passport" if passport else "permit"
@@ -77,15 +216,8 @@ def window(
     permit_issued: date, permit_expires: date, passport_expires: date, rules: RuleData
 ) -> Window:
     """The window the four rules leave for these dates."""
-    permit_held_from = permit_issued + timedelta(days=rules.min_days_since_permit_issued)
-    permit_last_day = permit_expires - timedelta(days=rules.min_days_remaining_exclusive + 1)
-    return Window(
-        earliest=max(rules.programme_opens_on, permit_held_from),
-        latest=min(passport_expires, permit_last_day),
-        permit_held_from=permit_held_from,
-        permit_last_day=permit_last_day,
-        passport_last_day=passport_expires,
-    )
+    person = PersonDates(permit_issued, permit_expires, passport_expires)
+    return Window(tuple(Limit(rule, rule.limit(person, rules)) for rule in RULES))
 
 
 def assess(
@@ -108,12 +240,12 @@ def assess(
 def headline(found: Window, status: Status, on: date, lang: str) -> str:
     """One plain sentence saying what the status means and what to do."""
     days = load_rules().min_days_remaining_exclusive
+    closed_by: ClosedBy | None = None
     if status is Status.TOO_LATE:
-        message_id = f"headline.too_late.{found.closing_limits_before(on)}"
+        closed_by = found.closing_limits_before(on)
     elif status is Status.NO_WINDOW:
-        message_id = f"headline.no_window.{found.closing_limits_before(found.earliest)}"
-    else:
-        message_id = f"headline.{status.value}"
+        closed_by = found.closing_limits_before(found.earliest)
+    message_id = HEADLINES[status, closed_by]
     return render(message_id, lang, on=on, earliest=found.earliest, latest=found.latest, days=days)
 
 
@@ -172,38 +304,23 @@ def _as_date(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def _rule_results(
-    permit_issued: date, found: Window, on: date, rules: RuleData, lang: str, permit_expires: date
-) -> tuple[RuleResult, ...]:
-    held_days = rules.min_days_since_permit_issued
-    remaining_days = rules.min_days_remaining_exclusive
-    outcomes: tuple[tuple[str, bool, date, dict[str, int]], ...] = (
-        ("programme_open", on >= rules.programme_opens_on, rules.programme_opens_on, {}),
-        (
-            "permit_held_two_weeks",
-            (on - permit_issued).days >= held_days,
-            found.permit_held_from,
-            {"days": held_days},
-        ),
-        ("passport_valid", on <= found.passport_last_day, found.passport_last_day, {}),
-        (
-            "permit_valid_over_90_days",
-            (permit_expires - on).days > remaining_days,
-            found.permit_last_day,
-            {"days": remaining_days},
-        ),
-    )
-    return tuple(
-        RuleResult(
-            id=rule_id,
-            passed=passed,
-            date=day,
-            message=render(
-                f"rule.{rule_id}.{'passed' if passed else 'failed'}", lang, date=day, **params
-            ),
+def _rule_results(found: Window, on: date, rules: RuleData, lang: str) -> tuple[RuleResult, ...]:
+    results = []
+    for limit in found.limits:
+        passed = limit.passes_on(on)
+        words = limit.rule.words
+        message_id = words.passed if passed else words.failed
+        message = render(message_id, lang, date=limit.day, days=limit.rule.days(rules))
+        results.append(
+            RuleResult(
+                id=limit.rule.id,
+                passed=passed,
+                date=limit.day,
+                sets=limit.rule.sets,
+                message=message,
+            )
         )
-        for rule_id, passed, day, params in outcomes
-    )
+    return tuple(results)
 
 
 def check(
@@ -243,7 +360,7 @@ def check(
         on=on,
         earliest=found.earliest,
         latest=found.latest,
-        rules=_rule_results(permit_issued, found, on, rules, lang, permit_expires),
+        rules=_rule_results(found, on, rules, lang),
         notes=notes_for(category, lang),
         rules_version=rules.rules_version,
         headline=headline(found, status, on, lang),

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from checker.messages import LANGS, field_label, render
+
 __all__ = [
     "AmbiguousDate",
     "ImpossibleDate",
@@ -37,6 +39,7 @@ __all__ = [
     "UnreadableDate",
     "UnusableFile",
     "YearOutOfRange",
+    "check_lang",
 ]
 
 Param = str | int | date
@@ -59,8 +62,6 @@ class InvalidInput(ValueError):  # noqa: N818 (name fixed by the public API cont
 
     def message(self, lang: str = "en") -> str:
         """The sentence for the user, naming the field, in `lang` (`en` or `zh`)."""
-        from checker.messages import field_label, render
-
         return render(self.message_id, lang, field=field_label(self.field, lang), **self.params)
 
     def to_dict(self, lang: str = "en") -> dict[str, str]:
@@ -141,3 +142,10 @@ class UnusableFile(InvalidInput):
         self.reason = reason
         self.message_id = f"error.file_{reason}"
         super().__init__("file", **params)
+
+
+def check_lang(lang: str, *, field: str = "lang") -> str:
+    """Return `lang` if the catalogue has it, else raise UnknownLanguage naming `field`."""
+    if lang not in LANGS:
+        raise UnknownLanguage(field, value=str(lang)[:20], choices=", ".join(LANGS))
+    return lang

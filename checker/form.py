@@ -11,8 +11,7 @@ from datetime import date
 
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import FIELD_ORDER, check, normalise_category, permit_order_error
-from checker.errors import InvalidInput
-from checker.messages import check_lang
+from checker.errors import InvalidInput, check_lang
 from checker.result import CheckResult
 
 __all__ = ["CheckInput", "read_form"]

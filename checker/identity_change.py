@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from checker.dates import check_year
-from checker.messages import check_lang, render
+from checker.errors import check_lang
+from checker.messages import render
 from checker.notes import policy_currency_note
 from checker.result import Note
 from checker.rules import load_rules

@@ -2,7 +2,8 @@
 
 `messages.toml` maps each message id to its `en` and `zh` template. `render()` fills a
 template; date parameters are written the way each language writes them
-("2 March 2027" / "2027年3月2日").
+(`format_date`: "2 March 2027" / "2027年3月2日"). This module is the bottom of the
+package's words: it imports nothing else from `checker`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,24 @@ import tomllib
 from datetime import date
 from importlib import resources
 
-from checker.dates import format_date
-from checker.errors import UnknownLanguage
-
-__all__ = ["LANGS", "catalogue", "check_lang", "field_label", "render"]
+__all__ = ["LANGS", "catalogue", "field_label", "format_date", "render"]
 
 LANGS = ("en", "zh")
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @functools.cache
@@ -30,11 +43,11 @@ def catalogue() -> dict[str, dict[str, str]]:
     }
 
 
-def check_lang(lang: str, *, field: str = "lang") -> str:
-    """Return `lang` if the catalogue has it, else raise UnknownLanguage naming `field`."""
-    if lang not in LANGS:
-        raise UnknownLanguage(field, value=str(lang)[:20], choices=", ".join(LANGS))
-    return lang
+def format_date(value: date, lang: str) -> str:
+    """A date as a reader writes it: `2 March 2027` (en) or `2027年3月2日` (zh)."""
+    if lang == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
 
 
 def render(message_id: str, lang: str, **params: object) -> str:

@@ -21,11 +21,13 @@ class Status(StrEnum):
 @dataclass(frozen=True, slots=True)
 class RuleResult:
     """One rule on the application date: whether it passed, the date it opens or closes on,
-    and a plain sentence of what it means for the user."""
+    which end of the window that date is a limit for (`earliest` or `latest`), and a plain
+    sentence of what it means for the user."""
 
     id: str
     passed: bool
     date: date
+    sets: str
     message: str
 
     def to_dict(self) -> dict[str, object]:
@@ -33,6 +35,7 @@ class RuleResult:
             "id": self.id,
             "passed": self.passed,
             "date": self.date.isoformat(),
+            "sets": self.sets,
             "message": self.message,
         }
 

@@ -25,13 +25,6 @@ __all__ = [
     "load_rules",
 ]
 
-RULE_IDS = (
-    "programme_open",
-    "permit_held_two_weeks",
-    "passport_valid",
-    "permit_valid_over_90_days",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -106,13 +99,6 @@ class RuleData:
     identity_change: IdentityChangeProcedure
     sources: tuple[Source, ...]
 
-    def rule(self, rule_id: str) -> Rule:
-        """The rule with this id (KeyError if there is none)."""
-        for rule in self.rules:
-            if rule.id == rule_id:
-                return rule
-        raise KeyError(rule_id)
-
 
 def _source(key: str, raw: dict[str, Any]) -> Source:
     published = raw.get("published")
@@ -139,7 +125,7 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
             wording=str(rules_raw[rule_id]["wording"]),
             reading=str(rules_raw[rule_id]["reading"]),
         )
-        for rule_id in RULE_IDS
+        for rule_id in rules_raw  # in the file's order, the order the engine reports them
     )
     category = raw["notes"]["category"]
     policy = raw["notes"]["policy_currency"]

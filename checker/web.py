@@ -8,15 +8,16 @@ checker cannot use comes back as `{"ok": false, "errors": [{"field", "message"},
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from checker.batch import check_batch
+from checker.batch import ADDED_COLUMNS, STATUSES, check_batch
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
+from checker.engine import RULES
 from checker.errors import InvalidInput, InvalidRequest
 from checker.form import read_form
-from checker.messages import LANGS, render
+from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
 from checker.rules import load_rules
 
@@ -36,6 +37,11 @@ def _errors(errors: list[InvalidInput], lang: str) -> str:
 def _internal_error(field: str, error: Exception) -> str:
     message = render("error.internal", "en", field=field, detail=type(error).__name__)
     return _dumps({"ok": False, "errors": [{"field": field, "message": message}]})
+
+
+def _written(isos: Iterable[str], lang: str) -> dict[str, str]:
+    """Each ISO date (`2027-03-02`) as the language writes it, for the page to show."""
+    return {iso: format_date(date.fromisoformat(iso), lang) for iso in sorted(set(isos)) if iso}
 
 
 def _lang_of(value: object) -> str:
@@ -64,12 +70,22 @@ def _read_request(request: str) -> tuple[CheckResult | None, list[InvalidInput],
 
 
 def check_json(request: str) -> str:
-    """Answer one form: `{"ok": true, "result": {...}, "headline": "..."}` or the errors."""
+    """Answer one form: `{"ok": true, "result": {...}, "headline": "...", "written": {...}}`
+    or the errors. `written` gives every date of the result as the language writes it."""
     try:
         result, errors, lang = _read_request(request)
         if result is None:
             return _errors(errors, lang)
-        return _dumps({"ok": True, "result": result.to_dict(), "headline": result.headline})
+        found = result.to_dict()
+        dates = [result.on, result.earliest, result.latest, *(rule.date for rule in result.rules)]
+        return _dumps(
+            {
+                "ok": True,
+                "result": found,
+                "headline": result.headline,
+                "written": _written((day.isoformat() for day in dates), lang),
+            }
+        )
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("request", error)
 
@@ -79,7 +95,13 @@ def _batch_on(on: str) -> date:
 
 
 def batch_json(data: bytes, on: str, lang: str) -> str:
-    """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts"}` or the errors."""
+    """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", ...}` or the errors.
+
+    Beside the rows: `on` (the application date used), `input_columns` (the file's own
+    columns, which come first in each row), `added_columns` and `statuses` (the engine's
+    names, in its order), `written` (every date in the answer as the language writes it)
+    and `csv` (the answer as the engine writes it, for the download).
+    """
     answer_lang = _lang_of(lang)
     try:
         batch = check_batch(bytes(data), on=_batch_on(on), lang=lang)
@@ -87,8 +109,23 @@ def batch_json(data: bytes, on: str, lang: str) -> str:
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
+    inputs = len(batch.input_columns)
+    dates = [batch.on.isoformat()]
+    for row in batch.rows:
+        dates += row[inputs + 1 : inputs + 3]
     return _dumps(
-        {"ok": True, "columns": batch.columns, "rows": batch.rows, "counts": batch.counts}
+        {
+            "ok": True,
+            "columns": batch.columns,
+            "rows": batch.rows,
+            "counts": batch.counts,
+            "on": batch.on.isoformat(),
+            "input_columns": batch.input_columns,
+            "added_columns": ADDED_COLUMNS,
+            "statuses": STATUSES,
+            "written": _written(dates, batch.lang),
+            "csv": batch.to_csv(),
+        }
     )
 
 
@@ -97,23 +134,20 @@ def rules_json(lang: str) -> str:
     try:
         lang = _lang_of(lang)
         rules = load_rules()
-        params = {
-            "opens_on": rules.programme_opens_on,
-            "days": 0,
-        }
-        days = {
-            "permit_held_two_weeks": rules.min_days_since_permit_issued,
-            "permit_valid_over_90_days": rules.min_days_remaining_exclusive,
-        }
+        data = {rule.id: rule for rule in rules.rules}
         listed = []
-        for rule in rules.rules:
-            params["days"] = days.get(rule.id, 0)
+        published = [rule.source.published for rule in rules.rules if rule.source.published]
+        for statement in RULES:
+            rule = data[statement.id]
+            params = {"opens_on": rules.programme_opens_on, "days": statement.days(rules)}
             listed.append(
                 {
                     "id": rule.id,
-                    "title": render(f"rule.{rule.id}.title", lang, **params),
+                    "sets": statement.sets,
+                    "for_everyone": statement.for_everyone,
+                    "title": render(statement.words.title, lang, **params),
                     "wording": rule.wording,
-                    "reading": render(f"rule.{rule.id}.reading", lang, **params),
+                    "reading": render(statement.words.reading, lang, **params),
                     "source": {
                         "title": rule.source.title,
                         "url": rule.source.url,
@@ -128,6 +162,13 @@ def rules_json(lang: str) -> str:
                 "rules": listed,
                 "rules_version": rules.rules_version,
                 "last_verified": rules.last_verified.isoformat(),
+                "written": _written(
+                    [
+                        rules.last_verified.isoformat(),
+                        *(day.isoformat() for day in published),
+                    ],
+                    lang,
+                ),
             }
         )
     except Exception as error:  # the browser must always get JSON back

@@ -1,6 +1,7 @@
-"""MkDocs hook: the staff-list check (HR batch mode in the browser), on the pages that ask.
+"""Page step (hooks/pages.py runs it): the staff-list check (HR batch mode in the
+browser), on the pages that ask.
 
-A page asks for it with ``<div data-batch-placeholder></div>`` on a line of its own. The hook
+A page asks for it with ``<div data-batch-placeholder></div>`` on a line of its own. The step
 replaces it with the batch form in the page's language and adds the stylesheets and the
 module script to the page's head. The script starts the same engine as the eligibility form
 (Pyodide in a worker) and sends the file's bytes to ``checker.web.batch_json``: nothing is
@@ -13,35 +14,38 @@ failed) and contains an ``input[type=file]``; the application date is
 
 from __future__ import annotations
 
-import html
-import json
 from typing import Any
 
-from checker_form import ASSETS, add_to_head, asks_for, page_language
+from _page import (
+    ASSETS,
+    add_to_head,
+    asks_for,
+    date_limits,
+    esc,
+    page_language,
+    short_language,
+    widget_config,
+    words_for,
+)
 from checker_runtime import checker_package_name, runtime_path
-from hr_strings import strings_for
 from mkdocs.utils import get_relative_url
 
 PLACEHOLDER = "<div data-batch-placeholder></div>"
 STATUSES = ("eligible", "not_yet", "too_late", "no_window", "invalid")
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _field(name: str, words: dict[str, str], control: str) -> str:
     return (
         f'<div class="checker__field batch__field" data-field="{name}">'
-        f'<label class="checker__label" for="batch-{name}">{_esc(words[name])}</label>'
-        f'<p class="checker__hint" id="batch-{name}-hint">{_esc(words[name + "_hint"])}</p>'
+        f'<label class="checker__label" for="batch-{name}">{esc(words[name])}</label>'
+        f'<p class="checker__hint" id="batch-{name}-hint">{esc(words[name + "_hint"])}</p>'
         f"{control}</div>"
     )
 
 
 def _counts(words: dict[str, str]) -> str:
     items = "".join(
-        f'<li data-count="{status}"><strong>0</strong> {_esc(words["count_" + status])}</li>'
+        f'<li data-count="{status}"><strong>0</strong> {esc(words["count_" + status])}</li>'
         for status in STATUSES
     )
     return f'<ul class="batch__counts" data-batch-counts>{items}</ul>'
@@ -49,12 +53,12 @@ def _counts(words: dict[str, str]) -> str:
 
 def _sort_field(words: dict[str, str]) -> str:
     options = "".join(
-        f'<option value="{value}">{_esc(words["sort_" + value])}</option>'
+        f'<option value="{value}">{esc(words["sort_" + value])}</option>'
         for value in ("file", "status", "latest")
     )
     return (
         '<div class="batch__sort">'
-        f'<label class="checker__label" for="batch-sort">{_esc(words["sort"])}</label>'
+        f'<label class="checker__label" for="batch-sort">{esc(words["sort"])}</label>'
         f'<select class="checker__input" id="batch-sort" name="sort">{options}</select>'
         "</div>"
     )
@@ -62,59 +66,58 @@ def _sort_field(words: dict[str, str]) -> str:
 
 def form_html(*, lang: str) -> str:
     """The staff-list check's markup for a page in `lang`."""
-    words = strings_for(lang)
-    short_lang = "zh" if lang.lower().startswith("zh") else "en"
+    words = words_for("hr_words", lang, fields=("on",))
+    short_lang = short_language(lang)
     runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
-    strings_json = json.dumps(words, ensure_ascii=False).replace("</", "<\\/")
     file_input = (
         '<div class="batch__drop" data-batch-drop>'
         '<input class="batch__file" type="file" id="batch-file" name="file" '
         'accept=".csv,.txt,text/csv,text/plain" aria-describedby="batch-file-hint">'
-        f'<p class="batch__drop-hint" aria-hidden="true">{_esc(words["drop"])}</p>'
+        f'<p class="batch__drop-hint" aria-hidden="true">{esc(words["drop"])}</p>'
         "</div>"
     )
     paste = (
         '<textarea class="checker__input batch__paste" id="batch-paste" name="paste" rows="5" '
         'spellcheck="false" aria-describedby="batch-paste-hint"></textarea>'
         '<button class="md-button batch__submit" type="submit">'
-        f"{_esc(words['submit'])}</button>"
+        f"{esc(words['submit'])}</button>"
     )
     on = (
         '<input class="checker__input" type="date" id="batch-on" name="on" '
-        'min="1900-01-01" max="2200-12-31" aria-describedby="batch-on-hint">'
+        f'{date_limits()} aria-describedby="batch-on-hint">'
     )
     return (
         f'<section class="checker batch" data-batch data-state="loading" data-lang="{short_lang}" '
-        f'data-runtime="{_esc(runtime)}" data-package="{_esc(checker_package_name())}" '
+        f'data-runtime="{esc(runtime)}" data-package="{esc(checker_package_name())}" '
         'aria-labelledby="batch-title">'
-        f'<script type="application/json" data-batch-strings>{strings_json}</script>'
-        f'<h2 class="checker__title" id="batch-title">{_esc(words["title"])}</h2>'
-        f'<p class="checker__intro">{_esc(words["intro"])}</p>'
+        f'<script type="application/json" data-batch-config>{widget_config(words)}</script>'
+        f'<h2 class="checker__title" id="batch-title">{esc(words["title"])}</h2>'
+        f'<p class="checker__intro">{esc(words["intro"])}</p>'
         '<form class="batch__form" method="dialog" novalidate>'
         f"{_field('on', words, on)}{_field('file', words, file_input)}"
         f"{_field('paste', words, paste)}"
         "</form>"
         '<p class="checker__status" data-batch-status role="status">'
-        f"{_esc(words['status_loading'])}</p>"
+        f"{esc(words['status_loading'])}</p>"
         '<div class="checker__failed" data-batch-failed hidden>'
-        f"<p>{_esc(words['failed_sentence'])}</p></div>"
+        f"<p>{esc(words['failed_sentence'])}</p></div>"
         '<div class="checker__errors batch__problem" data-batch-problem tabindex="-1" hidden>'
-        f"<h3>{_esc(words['problem'])}</h3><p></p></div>"
+        f"<h3>{esc(words['problem'])}</h3><p></p></div>"
         '<div class="batch__results" data-batch-results tabindex="-1" hidden>'
-        f'<h3>{_esc(words["results"])}</h3><p class="batch__summary" data-batch-summary></p>'
+        f'<h3>{esc(words["results"])}</h3><p class="batch__summary" data-batch-summary></p>'
         f"{_counts(words)}"
         '<div class="batch__tools">'
         f"{_sort_field(words)}"
         '<div class="checker__buttons">'
         '<button class="md-button" type="button" data-action="download-csv">'
-        f"{_esc(words['download_csv'])}</button>"
+        f"{esc(words['download_csv'])}</button>"
         '<button class="md-button" type="button" data-action="download-ics">'
-        f"{_esc(words['download_ics'])}</button>"
+        f"{esc(words['download_ics'])}</button>"
         "</div></div>"
         '<p class="batch__feedback" data-batch-feedback role="status"></p>'
         '<div class="batch__table" role="region" tabindex="0" aria-labelledby="batch-caption">'
         '<table class="batch__grid">'
-        f'<caption id="batch-caption">{_esc(words["table_caption"])}</caption>'
+        f'<caption id="batch-caption">{esc(words["table_caption"])}</caption>'
         "<thead></thead><tbody></tbody></table></div>"
         "</div>"
         "</section>"
@@ -130,7 +133,9 @@ def head_tags(script_dir: str) -> str:
     )
 
 
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
+def add_staff_list(output: str, page: Any) -> str:
+    """The staff-list check in place of the page's placeholder, and its head tags (pages
+    without one are returned as they are)."""
     if not asks_for(output, PLACEHOLDER, page=page, what="batch"):
         return output
     script_dir = get_relative_url(ASSETS, page.url)

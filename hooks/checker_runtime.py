@@ -5,7 +5,7 @@ After each build it writes into ``site/assets/pyodide/<pyodide version>/``:
 - the Pyodide files the browser needs, copied from the pinned npm package in
   ``node_modules/pyodide`` (never a CDN; not committed);
 - the ``checker`` wheel, built from this repository (offline: ``--no-isolation``) and then
-  py-compiled to bytecode by ``tools/fast_runtime.mjs`` (issue 5: fast start);
+  py-compiled to bytecode by ``tools/fast_runtime.mjs`` (fast start);
 - ``python_stdlib_fast.zip``: the fast-start standard library, made by the same tool
   running the pinned Pyodide under Node: only the modules that Pyodide's start-up and the
   checker import, compiled to bytecode. The worker loads it with ``stdLibURL`` instead of

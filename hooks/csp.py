@@ -1,4 +1,5 @@
-"""MkDocs hook: a strict Content-Security-Policy on every page, generated from the final HTML.
+"""Page step (hooks/pages.py runs it last): a strict Content-Security-Policy on every page,
+generated from the final HTML.
 
 Scripts come only from the site itself, plus ``'wasm-unsafe-eval'`` (Pyodide compiles
 WebAssembly) and the sha256 hash of each inline script the theme writes into that page
@@ -18,9 +19,6 @@ import hashlib
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-
-from mkdocs.plugins import event_priority
 
 # Directive -> sources. Script hashes are appended to script-src page by page.
 DIRECTIVES: dict[str, tuple[str, ...]] = {
@@ -98,17 +96,3 @@ def add_policy(html: str) -> str:
     if charset:  # keep the charset declaration first
         at += charset.end()
     return html[:at] + tag + html[at:]
-
-
-# Last of all post-page hooks (after the i18n plugin's, at -100): the hashes must match the
-# final HTML.
-@event_priority(-200)
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
-    return add_policy(output)
-
-
-@event_priority(-200)
-def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
-    if template_name.endswith(".html") and "<head" in output_content:
-        return add_policy(output_content)
-    return output_content

@@ -1,4 +1,5 @@
-"""MkDocs hook: the self-hosting guide's security header and nginx example, from the build.
+"""Page step (hooks/pages.py runs it): the self-hosting guide's security header and nginx
+example, from the build.
 
 The HR page's guide for intranet admins shows the HTTP Content-Security-Policy header to
 send and an nginx example that sends it. Neither is typed by hand: the policy is
@@ -6,10 +7,10 @@ send and an nginx example that sends it. Neither is typed by hand: the policy is
 ``frame-ancestors``), so it always matches the pages it protects.
 
 A page asks with ``<div data-csp-header-placeholder></div>`` and/or
-``<div data-nginx-example-placeholder></div>``, each on a line of its own. ``on_post_page``
-puts code blocks there holding a marker; ``on_post_build`` (after every language is built)
-writes the policy into every page that has the marker. The example's comments follow the
-page's language.
+``<div data-nginx-example-placeholder></div>``, each on a line of its own. ``add_examples``
+puts code blocks there holding a marker; ``fill_policy`` (hooks/pages.py's post-build
+step, after every language is built) writes the policy into every page that has the marker.
+The example's comments follow the page's language.
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from checker_form import page_language
+from _page import page_language
 from csp import header_policy
-from mkdocs.plugins import event_priority
 
 HEADER_PLACEHOLDER = "<div data-csp-header-placeholder></div>"
 NGINX_PLACEHOLDER = "<div data-nginx-example-placeholder></div>"
@@ -93,7 +93,8 @@ def _nginx_example(lang: str) -> str:
     return f'<pre class="hr-config"><code>{text}</code></pre>'
 
 
-def on_post_page(output: str, *, page: Any, config: Any) -> str:
+def add_examples(output: str, page: Any) -> str:
+    """The hosting guide's header and nginx example in place of their placeholders."""
     if HEADER_PLACEHOLDER in output:
         output = output.replace(
             HEADER_PLACEHOLDER,
@@ -116,10 +117,3 @@ def fill_policy(site_dir: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         filled.append(path)
     return filled
-
-
-# After the i18n plugin's post-build (-100), which builds the other languages: the last run
-# sees every page of the site.
-@event_priority(-150)
-def on_post_build(*, config: Any) -> None:
-    fill_policy(Path(config["site_dir"]))

@@ -27,13 +27,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from _page import words_for
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from checker import check
-from checker.dates import format_date as engine_format_date
+from checker.messages import LANGS
+from checker.messages import format_date as engine_format_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"
@@ -42,50 +44,10 @@ FACTS_PATH = ROOT / "hooks" / "guide_facts.toml"
 
 SHORTCODE = re.compile(r"<!-- rules:(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)[ \t]*-->")
 
-LANGUAGES = ("en", "zh")
+LANGUAGES = LANGS
 
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "en": {
-        "colon": ": ",
-        "sources_heading": "Sources",
-        "sources_intro": "This page relies on:",
-        "published": "published {date}",
-        "undated": "publication date not stated",
-        "retrieved": "last read by this guide on {date}",
-        "supports": "What the guide takes from it",
-        "question": "Question",
-        "permit_issued": "Work permit issued",
-        "permit_expires": "Work permit expires",
-        "passport_expires": "Passport expires",
-        "on": "Day of applying",
-        "category": "Work permit class",
-        "category_unknown": "not known",
-        "answer": "The checker answers",
-        "window": "Window to apply",
-        "window_range": "from {earliest} to {latest}",
-        "no_window": "none",
-    },
-    "zh": {
-        "colon": "：",
-        "sources_heading": "资料来源",
-        "sources_intro": "本页依据：",
-        "published": "发布于{date}",
-        "undated": "未注明发布日期",
-        "retrieved": "本指南最后查阅于{date}",
-        "supports": "本指南据此说明",
-        "question": "问题",
-        "permit_issued": "工作许可证签发日期",
-        "permit_expires": "工作许可证到期日期",
-        "passport_expires": "护照到期日期",
-        "on": "申请日期",
-        "category": "工作许可类别",
-        "category_unknown": "不清楚",
-        "answer": "查询工具的回答",
-        "window": "可申请时段",
-        "window_range": "{earliest}至{latest}",
-        "no_window": "无",
-    },
-}
+# The labels of a worked example's dates, as the form and the engine's errors name them.
+CASE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category")
 
 
 # ---------------------------------------------------------------------------------------
@@ -267,9 +229,9 @@ def worked_examples(*, data: GuideData, lang: str, args: Sequence[str] = ()) -> 
 
 
 def labels_for(*, lang: str) -> Mapping[str, str]:
-    if lang not in LABELS:
+    if lang not in LANGUAGES:
         raise UnknownLanguageError(f"no page language '{lang}'; known: {', '.join(LANGUAGES)}")
-    return LABELS[lang]
+    return words_for("guide_words", lang, fields=CASE_FIELDS)
 
 
 def _one(args: Sequence[str], name: str) -> str:

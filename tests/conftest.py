@@ -17,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+# The hooks' folder, as MkDocs puts it on sys.path while it loads them: tests import hooks
+# and their library (_page) by the same names the build does.
+sys.path.insert(0, str(ROOT / "hooks"))
 
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from serve import serve_in_background  # noqa: E402

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -31,11 +30,9 @@ from browser_helpers import (
     submit_and_wait,
     wait_for_answer,
 )
+from csp import header_policy, inline_script_hashes, meta_policy
 
 from checker.web import check_json
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-from csp import header_policy, inline_script_hashes, meta_policy
 
 pytestmark = pytest.mark.browser
 

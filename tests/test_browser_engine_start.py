@@ -1,6 +1,6 @@
 """How the checker's engine starts: the page's <head> starts the worker at once (before the
 theme's scripts), and the form's script adopts that worker later without losing anything
-the worker said in between (issue 5, fast start)."""
+the worker said in between (fast start)."""
 
 from __future__ import annotations
 

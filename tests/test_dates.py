@@ -16,7 +16,8 @@ from checker import (
     parse_date,
     today_in_hangzhou,
 )
-from checker.dates import ACCEPTED_SPELLINGS, format_date
+from checker.dates import ACCEPTED_SPELLINGS
+from checker.messages import format_date
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,9 @@ def test_the_result_is_exactly_the_cli_json_object() -> None:
         "notes",
         "rules_version",
     ]
-    assert [set(rule) for rule in answer["rules"]] == [{"id", "passed", "date", "message"}] * 4
+    assert [set(rule) for rule in answer["rules"]] == [
+        {"id", "passed", "date", "sets", "message"}
+    ] * 4
     assert all(set(note) == {"id", "message"} for note in answer["notes"])
     assert answer["rules_version"] == load_rules().rules_version
 
@@ -210,3 +212,18 @@ def test_without_a_date_the_check_is_for_today_in_hangzhou(
     )
     assert result.on == date(2026, 11, 26)
     assert result.status is Status.ELIGIBLE
+
+
+def test_each_rule_says_which_end_of_the_window_its_date_sets() -> None:
+    answer = check(**case_dates(CASES[0]), category=case_category(CASES[0])).to_dict()
+    ends = {rule["id"]: rule["sets"] for rule in answer["rules"]}
+    assert ends == {
+        "programme_open": "earliest",
+        "permit_held_two_weeks": "earliest",
+        "passport_valid": "latest",
+        "permit_valid_over_90_days": "latest",
+    }
+    openers = [rule["date"] for rule in answer["rules"] if rule["sets"] == "earliest"]
+    closers = [rule["date"] for rule in answer["rules"] if rule["sets"] == "latest"]
+    assert answer["earliest"] == max(openers)
+    assert answer["latest"] == min(closers)

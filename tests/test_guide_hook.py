@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 from guide_pages import GUIDE_PAGES
-
-from hooks.rule_data import (
+from rule_data import (
     GuideData,
     RuleDataError,
     UnknownLanguageError,

@@ -6,14 +6,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from hr_helpers import EMBED_PAGES, HR_PAGES, documented_snippet
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from csp import header_policy
+from hr_helpers import EMBED_PAGES, HR_PAGES, documented_snippet
 
 LANGS = ("en", "zh")
 

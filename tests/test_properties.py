@@ -1,6 +1,6 @@
 """Properties that hold for every input, checked with hypothesis.
 
-The window is the set of days on which all four rules pass (issue 2): within a non-empty
+The window is the set of days on which all four rules pass: within a non-empty
 window the earliest day is eligible and the day before is not; the status always agrees
 with the window; and no text, however odd, makes the checker raise anything but its own
 typed error (or, in the browser, anything but a JSON reply).
@@ -23,8 +23,8 @@ from checker import (
     check_batch,
     parse_date,
 )
-from checker.dates import format_date
 from checker.engine import FIELD_ORDER
+from checker.messages import format_date
 from checker.web import batch_json, check_json
 
 DAYS = st.dates(min_value=date(2016, 1, 1), max_value=date(2034, 12, 31))

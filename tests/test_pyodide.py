@@ -2,7 +2,7 @@
 under Node) as in CPython, in both runtimes:
 
 - ``stock``: Pyodide as shipped, the checker's source files written into it;
-- ``site``: the runtime the built site serves (issue 5): the trimmed, compiled standard
+- ``site``: the runtime the built site serves (fast start): the trimmed, compiled standard
   library and the py-compiled wheel. This also guards the trimming: an engine import outside
   the trimmed library fails here.
 

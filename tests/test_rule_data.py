@@ -35,3 +35,9 @@ def test_every_guide_fact_figure_is_a_whole_number() -> None:
         for key, value in figures.items():
             assert isinstance(value, int), f"{fact_id}.{key} = {value!r}"
             assert value > 0, f"{fact_id}.{key} = {value!r}"
+
+
+def test_the_engine_states_each_rule_of_the_rule_data_once() -> None:
+    from checker.engine import RULES as STATEMENTS
+
+    assert [statement.id for statement in STATEMENTS] == list(RULES["rules"])

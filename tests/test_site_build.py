@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 from guide_pages import GUIDE_PAGES
-
-from hooks.rule_data import format_date, load_guide_data
+from mkdocs.utils.yaml import get_yaml_loader
+from rule_data import format_date, load_guide_data
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = GUIDE_PAGES
@@ -130,7 +130,8 @@ def test_no_built_page_fetches_anything_from_another_host(site_dir: Path) -> Non
 
 
 def guide_config() -> dict[str, Any]:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    text = (ROOT / "mkdocs.yml").read_text("utf-8")
+    return yaml.load(text, Loader=get_yaml_loader())
 
 
 def write_small_project(tmp_path: Path, pages: dict[str, str]) -> Path:

@@ -1,6 +1,6 @@
 """The not-found page under a sub-path: a server shows 404.html at whatever address was not
 found, so its links start from the site's root path. An intranet that serves the site under a
-sub-path builds with SITE_URL (hooks/site_url.py); every other page links relatively."""
+sub-path builds with SITE_URL (read by mkdocs.yml); every other page links relatively."""
 
 from __future__ import annotations
 
@@ -44,5 +44,5 @@ def test_a_site_url_that_is_not_an_address_stops_the_build_with_a_sentence(
 ) -> None:
     built = build_with_site_url("intranet/citizen-card", tmp_path)
     assert built.returncode != 0
-    assert "SITE_URL must be a full address" in built.stderr
+    assert "Config value 'site_url': The URL isn't valid" in built.stderr
     assert "Traceback" not in built.stderr

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from checker import check
+from checker import check, check_batch
+from checker.messages import format_date
 from checker.rules import load_rules
 from checker.web import batch_ics, batch_json, check_json, rules_json, window_ics
 
@@ -37,7 +38,27 @@ def test_a_good_form_gets_the_result_and_a_headline() -> None:
         category="B",
         lang="zh",
     )
-    assert reply == {"ok": True, "result": expected.to_dict(), "headline": expected.headline}
+    assert reply == {
+        "ok": True,
+        "result": expected.to_dict(),
+        "headline": expected.headline,
+        "written": {
+            "2026-11-26": "2026年11月26日",
+            "2028-08-12": "2028年8月12日",
+            "2030-01-01": "2030年1月1日",
+            "2018-08-20": "2018年8月20日",
+        },
+    }
+
+
+def test_the_page_shows_every_date_of_the_answer_as_the_engine_writes_it() -> None:
+    reply = ask()
+    result = reply["result"]
+    dates = {result["on"], result["earliest"], result["latest"]}
+    dates |= {rule["date"] for rule in result["rules"]}
+    assert set(reply["written"]) == dates
+    for iso, text in reply["written"].items():
+        assert text == format_date(date.fromisoformat(iso), "zh")
 
 
 def test_every_wrong_field_is_reported_in_form_order() -> None:
@@ -107,8 +128,15 @@ def test_a_batch_gets_columns_rows_and_counts() -> None:
         "张伟,2026-11-12,2028-11-11,2030-01-01\r\n"
     )
     reply = json.loads(batch_json(data.encode("gb18030"), "2026-11-26", "zh"))
-    assert list(reply) == ["ok", "columns", "rows", "counts"]
+    assert list(reply)[:4] == ["ok", "columns", "rows", "counts"]
     assert reply["ok"] is True
+    assert reply["on"] == "2026-11-26"
+    assert reply["input_columns"] == ["姓名", "permit_issued", "permit_expires", "passport_expires"]
+    assert reply["columns"] == [*reply["input_columns"], *reply["added_columns"]]
+    assert reply["statuses"] == ["eligible", "not_yet", "too_late", "no_window", "invalid"]
+    assert reply["written"]["2026-11-26"] == "2026年11月26日"
+    batch = check_batch(data.encode("gb18030"), on=date(2026, 11, 26), lang="zh")
+    assert reply["csv"] == batch.to_csv()
     assert reply["rows"][0][:5] == ["张伟", "2026-11-12", "2028-11-11", "2030-01-01", "eligible"]
     assert reply["counts"]["eligible"] == 1
 
@@ -133,7 +161,15 @@ def test_rules_json_explains_every_rule_with_its_source(lang: str) -> None:
     assert reply["rules_version"] == rules.rules_version
     assert reply["last_verified"] == rules.last_verified.isoformat()
     for rule in reply["rules"]:
-        assert set(rule) == {"id", "title", "wording", "reading", "source"}
+        assert set(rule) == {
+            "id",
+            "sets",
+            "for_everyone",
+            "title",
+            "wording",
+            "reading",
+            "source",
+        }
         assert rule["source"]["url"].startswith("http")
         assert rule["source"]["published"] == "2018-08-23"
     ninety = reply["rules"][-1]

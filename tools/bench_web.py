@@ -1,4 +1,4 @@
-"""Side-by-side start-up benchmark of the in-browser checker (issue 5).
+"""Side-by-side start-up benchmark of the in-browser checker.
 
 Prints figures; it is not a timed test. In one headless Chromium (Debian's), alternating,
 after a warm-up round, it measures:
@@ -208,7 +208,7 @@ def pyodide_bytes_on_plain_pages(playwright: Any, base: str) -> int:
 
 def staff_list_time(playwright: Any, base: str, rows: int = 10_000) -> float:
     """Milliseconds from choosing a staff CSV of `rows` rows on the HR page to its table shown
-    (issue 6: target <= 1000 ms once the engine is ready). Median of three files."""
+    (target <= 1000 ms once the engine is ready). Median of three files."""
     header = "name,staff_no,permit_issued,permit_expires,passport_expires,category\n"
     lines = [
         f"员工{n},{n},2026-{1 + n % 12:02d}-{1 + n % 28:02d},2028-{1 + n % 12:02d}-15,"

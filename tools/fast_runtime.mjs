@@ -1,4 +1,4 @@
-// Builds the checker's fast-start runtime files for Pyodide (issue 5).
+// Builds the checker's fast-start runtime files for Pyodide.
 //
 // Stock Pyodide ships its standard library as source and compiles what it imports at every
 // start, and a pure-Python wheel is compiled the same way when it is imported. This script

@@ -1,8 +1,6 @@
 // The answer under the form, built from the engine's JSON (check_json and rules_json):
-// headline, window with the rule that sets each end, each rule with its explanation and
+// headline, window with the rule that sets each end (dates as the engine writes them), each rule with its explanation and
 // source, the notes, a printable checklist and the actions (calendar, print, copy link).
-
-import { formatDate } from "./dates.js";
 
 // A DOM element; children are nodes or strings (text, never parsed as HTML).
 export function el(tag, attributes = {}, ...children) {
@@ -24,24 +22,22 @@ function ruleTitles(rulesInfo) {
   return new Map(rulesInfo.rules.map((rule) => [rule.id, rule]));
 }
 
-// The rule whose date is the given end of the window (the later opening, the earlier closing).
-function ruleSetting(result, date, ruleIds) {
-  return result.rules.find((rule) => ruleIds.includes(rule.id) && rule.date === date) || null;
+// The rule whose date is this end of the window (the later opening, the earlier closing).
+function ruleSetting(result, date, end) {
+  return result.rules.find((rule) => rule.sets === end && rule.date === date) || null;
 }
 
-function windowSection(result, info, words, lang) {
+function windowSection(result, info, words, written) {
   const titles = ruleTitles(info);
-  const openers = ["programme_open", "permit_held_two_weeks"];
-  const closers = ["passport_valid", "permit_valid_over_90_days"];
-  const end = (label, date, ids) => {
-    const rule = ruleSetting(result, date, ids);
+  const end = (label, date, which) => {
+    const rule = ruleSetting(result, date, which);
     const title = rule && titles.get(rule.id) ? titles.get(rule.id).title : null;
     return [
       el("dt", {}, label),
       el(
         "dd",
         {},
-        el("time", { datetime: date }, formatDate(date, lang)),
+        el("time", { datetime: date }, written(date)),
         title ? el("span", { class: "checker__set-by" }, fill(words.set_by, { rule: title })) : null,
       ),
     ];
@@ -54,13 +50,13 @@ function windowSection(result, info, words, lang) {
     el(
       "dl",
       {},
-      end(words.window_first, result.earliest, openers),
-      end(words.window_last, result.latest, closers),
+      end(words.window_first, result.earliest, "earliest"),
+      end(words.window_last, result.latest, "latest"),
     ),
   );
 }
 
-function rulesSection(result, info, words, lang) {
+function rulesSection(result, info, words, written) {
   const titles = ruleTitles(info);
   const items = result.rules.map((rule) => {
     const about = titles.get(rule.id) || { title: rule.id, reading: "", source: null };
@@ -78,7 +74,7 @@ function rulesSection(result, info, words, lang) {
             { class: "checker__source" },
             `${words.source} `,
             el("a", { href: source.url, rel: "noopener noreferrer" }, source.title),
-            source.published ? fill(words.published, { date: formatDate(source.published, lang) }) : "",
+            source.published ? fill(words.published, { date: written(source.published) }) : "",
           )
         : null,
     );
@@ -96,11 +92,11 @@ function notesSection(result, words) {
   );
 }
 
-function checklistSection(result, words, lang) {
+function checklistSection(result, words, written) {
   if (result.status !== "eligible" && result.status !== "not_yet") return null;
   const when = fill(words.checklist_when, {
-    earliest: formatDate(result.earliest, lang),
-    latest: formatDate(result.latest, lang),
+    earliest: written(result.earliest),
+    latest: written(result.latest),
   });
   const list = (...keys) => el("ul", { class: "checker__ticks" }, keys.map((key) => el("li", {}, words[key])));
   return el(
@@ -139,22 +135,24 @@ function actionsSection(words, hasCalendar, handlers) {
 }
 
 // Replace the answer element's content with the engine's answer.
-export function renderAnswer(answer, { reply, info, words, lang, hasCalendar, handlers }) {
+export function renderAnswer(answer, { reply, info, words, hasCalendar, handlers }) {
   const { result, headline } = reply;
+  const dates = { ...info.written, ...reply.written };
+  const written = (iso) => dates[iso] || iso;
   answer.dataset.status = result.status;
   answer.dataset.earliest = result.earliest;
   answer.dataset.latest = result.latest;
   answer.replaceChildren(
     el("h3", { class: `checker__headline checker__headline--${result.status}` }, headline),
-    windowSection(result, info, words, lang),
-    checklistSection(result, words, lang),
-    rulesSection(result, info, words, lang),
+    windowSection(result, info, words, written),
+    checklistSection(result, words, written),
+    rulesSection(result, info, words, written),
     notesSection(result, words),
     actionsSection(words, hasCalendar, handlers),
     el(
       "p",
       { class: "checker__version" },
-      fill(words.rules_version, { version: result.rules_version, date: formatDate(info.last_verified, lang) }),
+      fill(words.rules_version, { version: result.rules_version, date: written(info.last_verified) }),
     ),
   );
   answer.hidden = false;

@@ -4,10 +4,9 @@
 // counted and downloaded as CSV (UTF-8 with BOM, for Excel) or as one calendar of last days.
 
 import { startEngine } from "./engine.js";
-import { formatDate, todayInHangzhou } from "./dates.js";
+import { todayInHangzhou } from "./dates.js";
+import { download, readConfig } from "./widget.js";
 
-export const STATUS_ORDER = ["eligible", "not_yet", "too_late", "no_window", "invalid"];
-const ADDED = ["status", "earliest", "latest", "reason"];
 const BOM = "\ufeff";
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -16,15 +15,9 @@ export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
 }
 
-// One CSV cell, quoted only when it must be (as Python's csv module writes it).
+// One pasted cell as CSV, quoted only when it must be (as Python's csv module reads it).
 function csvCell(cell) {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-// The results as CSV text with a byte-order mark and CRLF line ends (what Excel expects).
-export function csvText(columns, rows) {
-  const lines = [columns, ...rows].map((cells) => cells.map(csvCell).join(","));
-  return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 
 // Cells copied from a spreadsheet arrive separated by tabs: turn them into CSV for the engine.
@@ -34,16 +27,22 @@ export function pastedAsCsv(text) {
   return lines.map((line) => line.split("\t").map(csvCell).join(",")).join("\r\n");
 }
 
+// Where each added column is in a row: the file's own columns come first.
+function addedAt(result, name) {
+  return result.input_columns.length + result.added_columns.indexOf(name);
+}
+
 // Row indexes in the chosen order; file order breaks every tie.
-export function sortedIndexes(rows, columns, order) {
+export function sortedIndexes(result, order) {
+  const { rows, statuses } = result;
   const indexes = rows.map((_, index) => index);
   if (order === "status") {
-    const at = columns.length - ADDED.length;
-    const rank = (row) => STATUS_ORDER.indexOf(row[at]);
+    const at = addedAt(result, "status");
+    const rank = (row) => statuses.indexOf(row[at]);
     return indexes.sort((a, b) => rank(rows[a]) - rank(rows[b]) || a - b);
   }
   if (order === "latest") {
-    const at = columns.length - ADDED.length + ADDED.indexOf("latest");
+    const at = addedAt(result, "latest");
     const key = (row) => row[at] || "9999-99-99"; // rows without a last day go last
     return indexes.sort((a, b) => key(rows[a]).localeCompare(key(rows[b])) || a - b);
   }
@@ -60,9 +59,9 @@ function textWidth(text) {
 // The grid columns of the results (see batch.css): each of the file's columns as wide as its
 // longest value in the first rows (within limits), the answer's columns as wide as their
 // words, and the reason taking the rest.
-function columnLayout(result, words, lang) {
+function columnLayout(result, words) {
   const { columns, rows } = result;
-  const inputs = columns.length - ADDED.length;
+  const inputs = result.input_columns.length;
   const sample = rows.slice(0, 500);
   const fit = (texts) => Math.min(Math.max(4, ...texts.map(textWidth)), 20) + 3; // + padding
   const widths = [];
@@ -70,8 +69,9 @@ function columnLayout(result, words, lang) {
     const header = columns[column].split("_").map(textWidth);
     widths.push(fit([...sample.map((row) => row[column]), "x".repeat(Math.max(...header))]));
   }
-  widths.push(fit(STATUS_ORDER.map((status) => words[`count_${status}`])));
-  const date = fit([formatDate("2026-09-30", lang), columns[inputs + 1], columns[inputs + 2]]);
+  widths.push(fit(result.statuses.map((status) => words[`count_${status}`])));
+  const longest = Object.values(result.written).reduce((a, b) => (textWidth(b) > textWidth(a) ? b : a), "");
+  const date = fit([longest, columns[addedAt(result, "earliest")], columns[addedAt(result, "latest")]]);
   widths.push(date, date);
   const total = widths.reduce((sum, width) => sum + width, 0);
   return {
@@ -87,27 +87,30 @@ function headerHtml(columns) {
 }
 
 // Every row's HTML in one string (one innerHTML assignment renders 10,000 rows quickly).
-function rowsHtml(result, order, words, lang) {
-  const { columns, rows } = result;
-  const inputs = columns.length - ADDED.length;
-  const written = new Map(); // many staff share dates: write each date once
+function rowsHtml(result, order, words) {
+  const { rows } = result;
+  const inputs = result.input_columns.length;
+  const [atStatus, atEarliest, atLatest, atReason] = ["status", "earliest", "latest", "reason"].map(
+    (name) => addedAt(result, name),
+  );
+  const escaped = new Map(); // many staff share dates: escape each written date once
   const dateCell = (iso) => {
     if (!iso) return "<td></td>";
-    if (!written.has(iso)) written.set(iso, escapeHtml(formatDate(iso, lang)));
-    return `<td><time datetime="${escapeHtml(iso)}">${written.get(iso)}</time></td>`;
+    if (!escaped.has(iso)) escaped.set(iso, escapeHtml(result.written[iso] || iso));
+    return `<td><time datetime="${escapeHtml(iso)}">${escaped.get(iso)}</time></td>`;
   };
   const parts = [];
-  for (const index of sortedIndexes(rows, columns, order)) {
+  for (const index of sortedIndexes(result, order)) {
     const row = rows[index];
-    const status = row[inputs];
+    const status = row[atStatus];
     const label = words[`count_${status}`] || status;
     let cells = "";
     for (let column = 0; column < inputs; column += 1) cells += `<td>${escapeHtml(row[column])}</td>`;
     parts.push(
       `<tr data-status="${escapeHtml(status)}" data-row="${index + 1}">${cells}` +
         `<td class="batch__status batch__status--${escapeHtml(status)}">${escapeHtml(label)}</td>` +
-        `${dateCell(row[inputs + 1])}${dateCell(row[inputs + 2])}` +
-        `<td class="batch__reason">${escapeHtml(row[inputs + 3])}</td></tr>`,
+        `${dateCell(row[atEarliest])}${dateCell(row[atLatest])}` +
+        `<td class="batch__reason">${escapeHtml(row[atReason])}</td></tr>`,
     );
   }
   return parts.join("");
@@ -117,22 +120,10 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 }
 
-function download(text, filename, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function main() {
   const root = document.querySelector("[data-batch]");
   if (!root) return;
-  const words = JSON.parse(root.querySelector("[data-batch-strings]").textContent);
+  const { words, facts } = readConfig(root, "[data-batch-config]");
   const lang = root.dataset.lang;
   const form = root.querySelector("form");
   const fileInput = form.elements.file;
@@ -143,7 +134,7 @@ function main() {
   const results = root.querySelector("[data-batch-results]");
   const feedback = root.querySelector("[data-batch-feedback]");
   const table = results.querySelector("table");
-  onInput.value = todayInHangzhou();
+  onInput.value = todayInHangzhou(facts);
 
   const engine = startEngine({ runtime: root.dataset.runtime, packageName: root.dataset.package });
   let source = null; // {bytes: Uint8Array, name}
@@ -169,14 +160,14 @@ function main() {
   }
 
   function renderRows() {
-    table.tBodies[0].innerHTML = rowsHtml(result, sortSelect.value, words, lang);
+    table.tBodies[0].innerHTML = rowsHtml(result, sortSelect.value, words);
   }
 
   function renderResult() {
     const { columns, rows, counts } = result;
     // Every row is a grid with the same columns (see batch.css): rows out of view are not
     // laid out, so a list of 10,000 shows almost as fast as one of 100.
-    const layout = columnLayout(result, words, lang);
+    const layout = columnLayout(result, words);
     table.style.setProperty("--batch-columns", layout.template);
     table.style.setProperty("--batch-width", layout.width);
     table.tHead.innerHTML = headerHtml(columns);
@@ -188,7 +179,7 @@ function main() {
     }
     results.querySelector("[data-batch-summary]").textContent = fill(words.results_for, {
       name: result.source.name,
-      on: formatDate(result.on, lang),
+      on: result.written[result.on] || result.on,
       rows: rows.length,
     });
     feedback.textContent = "";
@@ -199,7 +190,7 @@ function main() {
   async function check(newSource) {
     source = newSource;
     const request = ++latestRequest;
-    const on = onInput.value.trim() || todayInHangzhou();
+    const on = onInput.value.trim() || todayInHangzhou(facts);
     problem.hidden = true;
     setStatus(root.dataset.state === "ready" ? fill(words.status_working, source) : words.status_waiting);
     let reply;
@@ -219,7 +210,7 @@ function main() {
       showProblem(reply.errors.map((error) => error.message).join(" "));
       return;
     }
-    result = { ...reply, on, source };
+    result = { ...reply, source }; // reply.on: the date the engine answered for
     renderResult();
     setStatus(fill(words.status_done, { rows: reply.rows.length, ms: Math.round(performance.now() - began) }));
   }
@@ -276,7 +267,8 @@ function main() {
   });
 
   results.querySelector("[data-action=download-csv]").addEventListener("click", () => {
-    download(csvText(result.columns, result.rows), words.csv_file, "text/csv;charset=utf-8");
+    // The engine writes the CSV; the byte-order mark tells Excel it is UTF-8.
+    download(`${BOM}${result.csv}`, words.csv_file, "text/csv;charset=utf-8");
   });
 
   results.querySelector("[data-action=download-ics]").addEventListener("click", async () => {

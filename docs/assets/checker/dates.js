@@ -1,24 +1,13 @@
-// Dates for the checker's page: today in Hangzhou, dates written the way each language
-// writes them, and the link fragment that refills the form (never sent to a server).
-
-const HANGZHOU_OFFSET_MS = 8 * 60 * 60 * 1000; // UTC+8, no daylight saving time
+// Dates for the checker's page: today in Hangzhou and the link fragment that refills the
+// form (never sent to a server). Dates are written for the reader by the engine.
 
 export const FORM_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "on", "category"];
 
-// YYYY-MM-DD of the calendar day in Hangzhou now.
-export function todayInHangzhou(now = Date.now()) {
-  return new Date(now + HANGZHOU_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-const FORMATS = {
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-  zh: new Intl.DateTimeFormat("zh-CN", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-};
-
-// "2 March 2027" / "2027年3月2日"; anything that is not YYYY-MM-DD is returned as it is.
-export function formatDate(isoDate, lang) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate || "")) return isoDate || "";
-  return (FORMATS[lang] || FORMATS.en).format(new Date(`${isoDate}T00:00:00Z`));
+// YYYY-MM-DD of the calendar day in Hangzhou now; `facts` is the widget's build-time block
+// (its offset from rules.toml: China has one time zone and no daylight saving time).
+export function todayInHangzhou(facts, now = Date.now()) {
+  const offsetMs = facts.hangzhou_utc_offset_hours * 60 * 60 * 1000;
+  return new Date(now + offsetMs).toISOString().slice(0, 10);
 }
 
 // "#permit_issued=2026-11-12&...": the form's values, for a link that refills the form.

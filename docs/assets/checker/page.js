@@ -4,10 +4,7 @@
 import { renderAnswer, markInvalid, el } from "./answer.js";
 import { startEngine } from "./engine.js";
 import { FORM_FIELDS, fragmentFor, todayInHangzhou, valuesFromFragment } from "./dates.js";
-
-function readStrings(root) {
-  return JSON.parse(root.querySelector("[data-checker-strings]").textContent);
-}
+import { download, readConfig } from "./widget.js";
 
 function setStatus(root, text) {
   root.querySelector("[data-checker-status]").textContent = text;
@@ -70,15 +67,6 @@ function showErrors(root, form, errors) {
   summary.focus();
 }
 
-function downloadCalendar(ics, filename) {
-  const url = URL.createObjectURL(new Blob([ics], { type: "text/calendar;charset=utf-8" }));
-  const link = el("a", { href: url, download: filename, hidden: "" });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 // Print only the checker (see checker.css), then give the page back its usual print style.
 function printAnswer() {
   const html = document.documentElement;
@@ -133,10 +121,9 @@ async function answer(root, engine, rulesInfo, values, context) {
     reply,
     info,
     words,
-    lang,
     hasCalendar: ics !== "",
     handlers: {
-      calendar: () => downloadCalendar(ics, words.calendar_file),
+      calendar: () => download(ics, words.calendar_file, "text/calendar;charset=utf-8"),
       print: printAnswer,
       copyLink: (feedback) => copyLink(values, words, feedback),
     },
@@ -150,9 +137,9 @@ function main() {
   const root = document.querySelector("[data-checker]");
   if (!root) return;
   const form = root.querySelector("form");
-  const words = readStrings(root);
+  const { words, facts } = readConfig(root, "[data-checker-config]");
   const lang = root.dataset.lang;
-  form.elements.on.value = todayInHangzhou();
+  form.elements.on.value = todayInHangzhou(facts);
 
   const engine = startEngine({ runtime: root.dataset.runtime, packageName: root.dataset.package });
   let rulesPromise = null;

@@ -1,0 +1,63 @@
+"""MkDocs hook: every built page's steps, in one written order (after the Markdown hooks).
+
+The modules that do the work are libraries, not hooks (mkdocs.yml lists only this one for
+them), so each is loaded once. For every page, in this order:
+
+1. the checker's form, on pages with ``<div data-checker-placeholder></div>``;
+2. the staff-list check, on pages with ``<div data-batch-placeholder></div>``;
+3. the self-hosting guide's security header and nginx example (HR hosting);
+4. the language switcher: no hreflang links in the head (alternates);
+5. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
+
+Templates rendered outside pages (the not-found page) get step 5 too. After the build, the
+hosting guide's header policy is written into the pages that show it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import batch_form
+import checker_form
+import csp
+import hr_hosting
+import i18n_alternate_links
+from mkdocs.plugins import event_priority
+
+PageStep = Callable[[str, Any], str]
+
+PAGE_STEPS: tuple[PageStep, ...] = (
+    checker_form.add_checker,
+    batch_form.add_staff_list,
+    hr_hosting.add_examples,
+    lambda output, page: i18n_alternate_links.drop_head_alternates(output),
+    lambda output, page: csp.add_policy(output),
+)
+
+
+def on_page_context(context: dict[str, Any], *, page: Any, config: Any, nav: Any) -> dict[str, Any]:
+    return i18n_alternate_links.relative_alternates(context, config=config)
+
+
+# After every plugin's own post-page step (mkdocs-static-i18n's runs at -100).
+@event_priority(-200)
+def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    for step in PAGE_STEPS:
+        output = step(output, page)
+    return output
+
+
+@event_priority(-200)
+def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
+    if template_name.endswith(".html") and "<head" in output_content:
+        return csp.add_policy(output_content)
+    return output_content
+
+
+# After the i18n plugin's post-build (-100), which builds the other languages: the last run
+# sees every page of the site.
+@event_priority(-150)
+def on_post_build(*, config: Any) -> None:
+    hr_hosting.fill_policy(Path(config["site_dir"]))
