@@ -97,13 +97,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # `path` is unset when the request line itself could not be read.
         path = getattr(self, "path", "").split("?")[0]
-        self.send_header("Cache-Control", cache_control(path))
+        self.send_header("Cache-Control", self.cache_control(path))
         self.send_header("X-Content-Type-Options", "nosniff")
         if self.policy:
             self.send_header("Content-Security-Policy", self.policy)
         if getattr(self, "_vary", False):  # the file also exists compressed
             self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def cache_control(self, path: str) -> str:
+        return cache_control(path)
 
     def handle_one_request(self) -> None:
         self._vary = False
