@@ -1,6 +1,8 @@
 # Two commands set everything up on a fresh machine: `make serve` and `make test`.
 # Each creates what it needs: the virtual environment (with a Python 3.12+ found by
-# tools/find-python), the npm packages, and Debian's Chromium for the browser tests.
+# tools/find-python), the npm packages, and the Debian packages the browser tests drive:
+# Chromium, WebKitGTK (through WebKitWebDriver, under Xvfb), Firefox ESR, and nginx with the
+# brotli-static module (the server configuration the HR guide publishes).
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
@@ -9,7 +11,7 @@ STAMP_NPM := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build serve test lint pytest bench bench-web chromium clean
+.PHONY: all build serve test lint pytest bench bench-web chromium browsers clean
 
 all: build
 
@@ -28,11 +30,27 @@ $(STAMP_NPM): package.json package-lock.json
 
 # Debian's Chromium (Playwright cannot download its own browser here).
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+	@$(MAKE) --no-print-directory apt-install \
+	  NEEDS="/usr/bin/chromium" PACKAGES="chromium fonts-noto-cjk"
+
+# Every engine and server the browser tests drive, installed from Debian when missing.
+browsers: chromium
+	@$(MAKE) --no-print-directory apt-install \
+	  NEEDS="/usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
+	         /usr/bin/Xvfb /usr/bin/firefox-esr /usr/sbin/nginx \
+	         /usr/lib/nginx/modules/ngx_http_brotli_static_module.so" \
+	  PACKAGES="webkit2gtk-driver xvfb firefox-esr nginx libnginx-mod-http-brotli-static"
+
+# apt-get install PACKAGES unless every file in NEEDS is there.
+.PHONY: apt-install
+apt-install:
+	@for need in $(NEEDS); do [ -e "$$need" ] || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian's $(PACKAGES) for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+	    $(PACKAGES) >/dev/null; \
 	fi
 
 # --- site -------------------------------------------------------------------------------
@@ -49,7 +67,7 @@ lint: $(STAMP_PY)
 	$(VENV)/bin/mypy --strict checker hooks tools
 	$(VENV)/bin/lint-imports --no-cache
 
-pytest: $(STAMP_PY) $(STAMP_NPM) chromium build
+pytest: $(STAMP_PY) $(STAMP_NPM) browsers build
 	$(PY) -m pytest
 
 test: lint pytest

@@ -73,14 +73,19 @@ def meta_policy(html: str) -> str:
     return _render(DIRECTIVES, inline_script_hashes(html))
 
 
-def header_policy(site_dir: Path) -> str:
-    """The same policy as an HTTP header for every page of a built site."""
+def header_policy(site_dir: Path, *, frame_ancestors: tuple[str, ...] = ()) -> str:
+    """The same policy as an HTTP header for every page of a built site; `frame_ancestors`
+    adds the origins of other pages that may frame it."""
     hashes: list[str] = []
     for page in sorted(site_dir.rglob("*.html")):
         for source in inline_script_hashes(page.read_text(encoding="utf-8")):
             if source not in hashes:
                 hashes.append(source)
-    return _render({**DIRECTIVES, **HEADER_ONLY_DIRECTIVES}, hashes)
+    header_only = {
+        name: (*sources, *frame_ancestors) if name == "frame-ancestors" else sources
+        for name, sources in HEADER_ONLY_DIRECTIVES.items()
+    }
+    return _render({**DIRECTIVES, **header_only}, hashes)
 
 
 def add_policy(html: str) -> str:

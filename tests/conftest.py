@@ -36,8 +36,10 @@ def site_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path) -> Iterator[str]:
-    """Base URL (ending in /) of the built site served at the root of a local server."""
-    server, url = serve_in_background(site_dir)
+    """Base URL (ending in /) of the built site served at the root of a local server, with
+    the site's headers; pages on other local servers may frame it (as the guide says to
+    allow an intranet page that embeds the checker)."""
+    server, url = serve_in_background(site_dir, frame_ancestors=("http://127.0.0.1:*",))
     yield url
     server.shutdown()
     server.server_close()

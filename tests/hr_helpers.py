@@ -136,7 +136,7 @@ def host_site(snippet: str) -> Iterator[str]:
         Path(folder, "index.html").write_text(
             HOST_PAGE.replace("__SNIPPET__", snippet), encoding="utf-8"
         )
-        server, url = serve_in_background(Path(folder))
+        server, url = serve_in_background(Path(folder), secure=False)
         try:
             yield url
         finally:

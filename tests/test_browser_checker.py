@@ -419,3 +419,18 @@ def test_the_answer_fits_a_360_pixel_phone(
     submit_and_wait(page)
     page.locator(ROOT_SELECTOR).screenshot(path=str(tmp_path / f"checker-{lang}-360.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_answer_starts_at_the_top_of_the_screen(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport={"width": 390, "height": 844})
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    fill_form(page, person_values(PEOPLE["eligible"]))
+    submit_and_wait(page)
+    page.wait_for_timeout(200)  # the scroll the page asked for
+    top = page.evaluate(f"document.querySelector('{ANSWER}').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top <= 844 / 3, "below the sticky header, in the screen's top third"
+    assert page.evaluate(f"document.activeElement === document.querySelector('{ANSWER}')")

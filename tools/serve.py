@@ -1,12 +1,22 @@
-"""Serve the built site over HTTP as a well-configured intranet server would.
+"""Serve the built site over HTTP with the headers of the nginx configuration the HR guide
+publishes (tools/nginx/citizen-card.conf), so that what a developer sees is what an intranet
+serves.
 
-`file://` does not work for the checker: WebAssembly must come as `application/wasm`
-and ES modules as `text/javascript`. Like the nginx set-up the HR page recommends, this
-server also compresses text and WebAssembly with gzip when the browser accepts it, and
-sends Cache-Control: files whose path carries a version (Pyodide's runtime under
-`assets/pyodide/<version>/`, Material's hashed bundles) may be kept for a year, everything
-else is revalidated on each visit. The browser tests and the start-up benchmark use it,
-optionally under a sub-path (as an intranet would host the site).
+`file://` does not work for the checker: WebAssembly must come as `application/wasm` and ES
+modules as `text/javascript`. Like the nginx configuration, this server sends:
+
+- the site's Content-Security-Policy as an HTTP header (it also covers the checker's worker,
+  which the pages' `<meta>` tags cannot), and `X-Content-Type-Options: nosniff`;
+- the precompressed `.br` or `.gz` file the build wrote beside a file, when the browser
+  accepts that encoding (never compressing anything itself);
+- Cache-Control: files whose path carries a version (Pyodide's runtime under
+  `assets/pyodide/<version>/`, Material's hashed bundles) may be kept for a year, everything
+  else is revalidated on each visit.
+
+It is the standard library's server, hardened: a malformed request gets a 400, a folder
+without `index.html` a 403 (never a listing), and a connection idle for `IDLE_TIMEOUT`
+seconds is closed. The browser tests and the start-up benchmark use it, optionally under a
+sub-path (as an intranet would host the site).
 
 Usage: python tools/serve.py [--root site] [--port 8000] [--prefix /intranet/citizen-card/]
 """
@@ -17,13 +27,16 @@ import argparse
 import contextlib
 import email.utils
 import functools
-import gzip
 import http.server
-import io
 import os
 import re
+import sys
 import threading
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+from csp import header_policy
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -36,40 +49,45 @@ MIME_TYPES = {
     ".svg": "image/svg+xml",
     ".webmanifest": "application/manifest+json",
 }
-
-
-# Already compressed, or too small to matter: sent as they are.
-NOT_COMPRESSED = {".zip", ".whl", ".png", ".jpg", ".jpeg", ".gif", ".ico", ".woff", ".woff2"}
-# Paths that carry a version or a content hash: their content never changes.
-IMMUTABLE = re.compile(
-    r"/assets/pyodide/[0-9][^/]*/pyodide[.](mjs|asm[.]mjs|asm[.]wasm)$"
-    r"|/assets/(javascripts|stylesheets)/.*[.][0-9a-f]{8}[.]min[.](js|css)$"
+# Precompressed copies the build writes, in the order they are preferred.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+# Paths (relative to the site) that carry a version or a content hash: they never change.
+IMMUTABLE_FILES = (
+    r"assets/pyodide/[^/]+/pyodide\.(mjs|asm\.mjs|asm\.wasm)"
+    r"|assets/(javascripts|stylesheets)/.+\.[0-9a-f]{8}\.min\.(js|css)"
 )
-_gzip_cache: dict[tuple[str, float], bytes] = {}
+_IMMUTABLE = re.compile(f"/({IMMUTABLE_FILES})$")
+# Seconds a kept-alive connection may stay silent before it is closed.
+IDLE_TIMEOUT = 15
 
 
 def cache_control(path: str) -> str:
     """The Cache-Control header for a request path."""
-    return "public, max-age=31536000, immutable" if IMMUTABLE.search(path) else "no-cache"
+    return "max-age=31536000, immutable" if _IMMUTABLE.search(path) else "no-cache"
 
 
-def gzipped(file_path: str, mtime: float) -> bytes:
-    """The file compressed with gzip, kept in memory while the file is unchanged."""
-    key = (file_path, mtime)
-    if key not in _gzip_cache:
-        with open(file_path, "rb") as file:
-            _gzip_cache[key] = gzip.compress(file.read(), compresslevel=6, mtime=0)
-    return _gzip_cache[key]
+def accepted_encodings(header: str) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (q=0 refuses one)."""
+    accepted = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = re.search(r"q\s*=\s*([0-9.]+)", params)
+        if name and not (quality and float(quality.group(1) or 0) == 0):
+            accepted.add(name.strip().lower())
+    return accepted
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files from `directory`, mounted under `prefix`; gzip and Cache-Control."""
+    """Static files from `directory`, mounted under `prefix`, with the site's headers."""
 
     extensions_map = {  # noqa: RUF012 (the base class declares it as an instance variable)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **MIME_TYPES,
     }
+    protocol_version = "HTTP/1.1"  # keep-alive, as a real server; needs Content-Length
+    timeout = IDLE_TIMEOUT  # socket timeout: an idle connection is closed
     prefix = "/"
+    policy: str | None = None  # the Content-Security-Policy header, if any
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -77,56 +95,108 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.prefix) :])
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", cache_control(self.path.split("?")[0]))
+        # `path` is unset when the request line itself could not be read.
+        path = getattr(self, "path", "").split("?")[0]
+        self.send_header("Cache-Control", self.cache_control(path))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if self.policy:
+            self.send_header("Content-Security-Policy", self.policy)
+        if getattr(self, "_vary", False):  # the file also exists compressed
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
 
-    def send_head(self) -> io.BufferedIOBase | None:  # type: ignore[override]
+    def cache_control(self, path: str) -> str:
+        return cache_control(path)
+
+    def handle_one_request(self) -> None:
+        self._vary = False
+        super().handle_one_request()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        # A request line without a version is read as HTTP/0.9, whose answers have no status
+        # line: answer such a line as nginx does, with a full HTTP/1.1 400.
+        if getattr(self, "request_version", "") == "HTTP/0.9":
+            self.request_version = "HTTP/1.1"
+            self.close_connection = True
+        super().send_error(code, message, explain)
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        """Folders are never listed (403, as nginx answers)."""
+        self.send_error(http.HTTPStatus.FORBIDDEN, "No listing of folders")
+
+    def send_head(self) -> Any:
         file_path = self.translate_path(self.path)
         if os.path.isdir(file_path) and self.path.split("?")[0].endswith("/"):
             file_path = os.path.join(file_path, "index.html")
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        suffix = os.path.splitext(file_path)[1].lower()
-        if not (accepts_gzip and os.path.isfile(file_path) and suffix not in NOT_COMPRESSED):
-            return super().send_head()  # type: ignore[return-value]
-        mtime = os.stat(file_path).st_mtime
-        since = self.headers.get("If-Modified-Since")
-        if since:
-            try:
-                if int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp():
-                    self.send_response(http.HTTPStatus.NOT_MODIFIED)
-                    self.end_headers()
-                    return None
-            except (TypeError, ValueError, IndexError, OverflowError):
-                pass
-        body = gzipped(file_path, mtime)
+        if not os.path.isfile(file_path):
+            return super().send_head()  # a redirect to add the slash, or a 404
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        for coding, suffix in PRECOMPRESSED:
+            if os.path.isfile(file_path + suffix):
+                self._vary = True
+                if coding in accepted:
+                    return self._send_precompressed(file_path, coding, file_path + suffix)
+        return super().send_head()
+
+    def _send_precompressed(self, file_path: str, coding: str, packed_path: str) -> Any:
+        packed = open(packed_path, "rb")  # noqa: SIM115 (the base class closes it)
+        stat = os.fstat(packed.fileno())
+        if self._not_modified_since(stat.st_mtime):
+            packed.close()
+            self.send_response(http.HTTPStatus.NOT_MODIFIED)
+            self.end_headers()
+            return None
         self.send_response(http.HTTPStatus.OK)
         self.send_header("Content-Type", self.guess_type(file_path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", self.date_time_string(int(mtime)))
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
         self.end_headers()
-        return io.BytesIO(body)
+        return packed
+
+    def _not_modified_since(self, mtime: float) -> bool:
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            return int(mtime) <= email.utils.parsedate_to_datetime(since).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def make_server(root: Path, port: int = 0, prefix: str = "/") -> http.server.ThreadingHTTPServer:
-    """A server for `root` on 127.0.0.1 (port 0 picks a free one), mounted at `prefix`."""
+def make_server(
+    root: Path,
+    port: int = 0,
+    prefix: str = "/",
+    *,
+    secure: bool = True,
+    frame_ancestors: tuple[str, ...] = (),
+    idle_timeout: float = IDLE_TIMEOUT,
+) -> http.server.ThreadingHTTPServer:
+    """A server for `root` on 127.0.0.1 (port 0 picks a free one), mounted at `prefix`.
+
+    With `secure`, every answer carries the site's Content-Security-Policy (read from the
+    built pages, as the HR guide prints it), which lets `frame_ancestors` frame the pages."""
     if not prefix.endswith("/"):
         prefix += "/"
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
-    return http.server.ThreadingHTTPServer(
+    policy = header_policy(root, frame_ancestors=frame_ancestors) if secure else None
+    settings = {"prefix": prefix, "policy": policy, "timeout": idle_timeout}
+    handler = type("Handler", (SiteHandler,), settings)
+    server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", port), functools.partial(handler, directory=str(root))
     )
+    server.daemon_threads = True
+    return server
 
 
 def serve_in_background(
-    root: Path, prefix: str = "/"
+    root: Path, prefix: str = "/", **options: Any
 ) -> tuple[http.server.ThreadingHTTPServer, str]:
     """Start a server in a daemon thread; returns it and its base URL (ending in `/`)."""
-    server = make_server(root, 0, prefix)
+    server = make_server(root, 0, prefix, **options)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
     return server, f"http://{host!s}:{port}{prefix if prefix.endswith('/') else prefix + '/'}"

@@ -129,7 +129,10 @@ async function answer(root, engine, rulesInfo, values, context) {
     },
   });
   setStatus(root, words.status_answered);
-  answerElement.focus();
+  // The answer's top goes to the top of the screen in every engine (focus() alone centres
+  // a tall answer in Chromium, cutting its headline off, and barely reveals it in Firefox).
+  answerElement.focus({ preventScroll: true });
+  answerElement.scrollIntoView({ block: "start" });
   announce(root, reply);
 }
 
