@@ -50,7 +50,8 @@ function installChecker(pyodide) {
 const RUN_CASES = `
 import json, sys, tomllib
 sys.path.insert(0, "/home/pyodide")
-from checker import check, web
+from datetime import date
+from checker import check, web, working_days
 
 STAFF_LIST = (
     "工号,姓名,permit_issued,permit_expires,passport_expires,category\\n"
@@ -79,8 +80,17 @@ calendars = {
     ))
     for case in cases
 }
+working = {
+    day.isoformat(): [
+        working_days.is_working_day(day),
+        working_days.is_covered(day),
+        working_days.last_working_day_on_or_before(day).isoformat(),
+    ]
+    for day in (date(2026, 10, 10), date(2026, 10, 5), date(2026, 12, 6), date(2030, 1, 1))
+}
 json.dumps(
-    {"python": sys.version.split()[0], "cases": answers, "staff_list": staff, "calendars": calendars},
+    {"python": sys.version.split()[0], "cases": answers, "staff_list": staff, "calendars": calendars,
+     "working_days": working},
     ensure_ascii=False,
 )
 `;

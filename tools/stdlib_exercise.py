@@ -7,8 +7,9 @@ languages, every encoding the staff-list check reads, the calendars and the rule
 """
 
 import json
+from datetime import date
 
-from checker import web
+from checker import web, working_days
 
 FIELDS = ("permit_issued", "permit_expires", "passport_expires")
 REQUESTS = [
@@ -55,5 +56,14 @@ def exercise_batch() -> None:
             web.batch_ics(data, "", lang)
 
 
+def exercise_working_days() -> None:
+    for day in (date(2026, 10, 10), date(2026, 12, 6), date(2030, 1, 1)):
+        working_days.is_working_day(day)
+        working_days.is_covered(day)
+        working_days.first_working_day_on_or_after(day)
+        working_days.last_working_day_on_or_before(day)
+
+
 exercise_checks()
 exercise_batch()
+exercise_working_days()
