@@ -4,7 +4,8 @@ Input: a CSV whose first row names the columns `permit_issued`, `permit_expires`
 `passport_expires` and optionally `category` (any order, any letter case); every other
 column (names, staff numbers, in any language) is passed through unchanged and in order.
 The file may be UTF-8 with or without a byte-order mark (as Excel writes it), UTF-16 with a
-byte-order mark, or GB18030/GBK (as Chinese Excel writes it).
+byte-order mark, GB18030/GBK (Chinese Excel) or Windows-1252 (Western Excel); which one is
+decided on evidence, or given (`checker.text_encoding`).
 
 Output: one row per input row, same order: the input columns, then `status`, `earliest`,
 `latest` and `reason` (the headline sentence, or for a row that cannot be read,
@@ -26,6 +27,7 @@ from checker.errors import InvalidInput, MalformedRow, UnusableFile
 from checker.messages import check_lang
 from checker.result import Status
 from checker.rules import load_rules
+from checker.text_encoding import decode_staff_list
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -54,6 +56,7 @@ class BatchResult:
     on: date
     lang: str
     rules_version: str
+    encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
 
     def to_csv(self) -> str:
         """The result as CSV text (header row first, CRLF line endings as Excel expects)."""
@@ -74,23 +77,9 @@ class BatchResult:
         }
 
 
-def decode_csv_bytes(data: bytes) -> str:
-    """The file's text: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (covers GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
-    else:
-        encodings = ("utf-8", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            break
-        return text
-    raise UnusableFile("not_text")
+def decode_csv_bytes(data: bytes, encoding: str = "auto") -> str:
+    """The file's text, its encoding decided on evidence (see `checker.text_encoding`)."""
+    return decode_staff_list(data, encoding).text
 
 
 def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
@@ -142,16 +131,20 @@ def _answer_row(
     ]
 
 
-def check_batch(data: bytes, *, on: date | None = None, lang: str = "en") -> BatchResult:
+def check_batch(
+    data: bytes, *, on: date | None = None, lang: str = "en", encoding: str = "auto"
+) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
     Raises `UnusableFile` (field "file") when the file is not text, not CSV, empty or lacks
     a required column; `UnknownLanguage` for a language other than en or zh. A row that
     cannot be read never stops the batch: it comes out `invalid` with the reason.
+    `encoding` ("auto" or one of `ENCODING_CHOICES`) overrides the evidence of the bytes.
     """
     lang = check_lang(lang)
     on = today_in_hangzhou() if on is None else on
-    rows = _read_rows(decode_csv_bytes(bytes(data)))
+    decoded = decode_staff_list(bytes(data), encoding)
+    rows = _read_rows(decoded.text)
     header, index = _header(rows)
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
@@ -178,4 +171,5 @@ def check_batch(data: bytes, *, on: date | None = None, lang: str = "en") -> Bat
         on=on,
         lang=lang,
         rules_version=load_rules().rules_version,
+        encoding=decoded.encoding,
     )

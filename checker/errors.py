@@ -17,6 +17,7 @@ the field. All of them are `ValueError`s.
     ├── InvalidRequest              a browser request that is not a JSON object
     ├── MalformedRow                a batch row with more cells than the header has columns
     └── UnusableFile                a batch file that is missing, not CSV, or lacks columns
+        └── EncodingUndecided       a batch file whose encoding its bytes do not settle
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import date
 
 __all__ = [
     "AmbiguousDate",
+    "EncodingUndecided",
     "ImpossibleDate",
     "InvalidDate",
     "InvalidInput",
@@ -141,3 +143,8 @@ class UnusableFile(InvalidInput):
         self.reason = reason
         self.message_id = f"error.file_{reason}"
         super().__init__("file", **params)
+
+
+class EncodingUndecided(UnusableFile):
+    """A batch file whose encoding cannot be told for sure (or that the chosen encoding
+    cannot read); the sentence names `--encoding`, so the reader can settle it."""
