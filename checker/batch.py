@@ -21,6 +21,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from checker.csv_safety import formula_safe_row
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import assess, headline, normalise_category, permit_order_error
 from checker.errors import InvalidInput, MalformedRow, UnusableFile
@@ -59,11 +60,12 @@ class BatchResult:
     encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
 
     def to_csv(self) -> str:
-        """The result as CSV text (header row first, CRLF line endings as Excel expects)."""
+        """The result as CSV text (header row first, CRLF line endings as Excel expects),
+        every cell formula-safe (`checker.csv_safety`)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
+        writer.writerow(formula_safe_row(self.columns))
+        writer.writerows(formula_safe_row(row) for row in self.rows)
         return buffer.getvalue()
 
     def to_dict(self) -> dict[str, object]:
