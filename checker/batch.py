@@ -9,7 +9,9 @@ decided on evidence, or given (`checker.text_encoding`).
 
 Output: one row per input row, same order: the input columns, then `status`, `earliest`,
 `latest` and `reason` (the headline sentence, or for a row that cannot be read,
-`status` = `invalid` and the error in `reason`). Rows whose cells are all empty are
+`status` = `invalid` and the error in `reason`). A row with more cells than the header has
+columns is `invalid` too (its columns may have shifted), and its extra cells come out at the
+end under `extra_1`, `extra_2`... so that nothing is lost. Rows whose cells are all empty are
 skipped (Excel leaves them at the end of sheets); every other row comes out.
 A file that cannot be used at all raises `UnusableFile` naming the problem.
 """
@@ -43,6 +45,8 @@ REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
 OPTIONAL_COLUMNS = ("category",)
 ADDED_COLUMNS = ("status", "earliest", "latest", "reason")
 INVALID = "invalid"
+# Cells beyond the header's columns, kept at the end under extra_1, extra_2...
+EXTRA_COLUMN = "extra_"
 STATUSES = (*(status.value for status in Status), INVALID)
 
 
@@ -151,13 +155,19 @@ def check_batch(
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
     out_rows: list[list[str]] = []
+    most_extra = 0
     for cells in rows[1:]:
         if len(cells) > width:
             extra = cells[width:]
             cells = cells[:width]
-            if any(cell.strip() for cell in extra):
+            while extra and not extra[-1].strip():
+                extra.pop()  # Excel's trailing empty cells
+            if extra:
+                # Reported (the columns may have shifted) and kept: the extra cells come
+                # out at the end of the row, under `extra_1`, `extra_2`...
                 error = MalformedRow("row", cells=width + len(extra), columns=width)
-                out_rows.append([*cells, INVALID, "", "", error.message(lang)])
+                out_rows.append([*cells, INVALID, "", "", error.message(lang), *extra])
+                most_extra = max(most_extra, len(extra))
                 counts[INVALID] += 1
                 continue
         elif len(cells) < width:
@@ -165,8 +175,13 @@ def check_batch(
         status, added = _answer_row(cells, index, on, lang)
         counts[status] += 1
         out_rows.append(cells + added)
+    columns = [*header, *ADDED_COLUMNS]
+    if most_extra:
+        columns += [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
+        for row in out_rows:
+            row.extend([""] * (len(columns) - len(row)))
     return BatchResult(
-        columns=[*header, *ADDED_COLUMNS],
+        columns=columns,
         rows=out_rows,
         counts=counts,
         input_columns=list(header),

@@ -24,7 +24,7 @@ from typing import NoReturn, TextIO
 
 from checker.batch import check_batch
 from checker.dates import parse_date, today_in_hangzhou
-from checker.errors import InvalidInput, MissingDate, UnusableFile
+from checker.errors import InvalidInput, MissingDate, UnusableFile, UnwritableOutput
 from checker.form import read_form
 from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, check_lang, render
@@ -185,7 +185,12 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.output:
         # A BOM lets Excel open the Chinese in a CSV correctly; JSON never has one.
         encoding = "utf-8" if as_json else "utf-8-sig"
-        Path(args.output).write_text(text, encoding=encoding, newline="")
+        try:
+            Path(args.output).write_text(text, encoding=encoding, newline="")
+        except OSError as error:
+            detail = error.strerror or type(error).__name__
+            unwritable = UnwritableOutput("output", path=args.output, detail=detail)
+            return _report_invalid(unwritable, lang, as_json)
     else:
         sys.stdout.write(text)
     rows = sum(batch.counts.values())

@@ -16,6 +16,7 @@ the field. All of them are `ValueError`s.
     ├── UnknownLanguage             a language other than en or zh
     ├── InvalidRequest              a browser request that is not a JSON object
     ├── MalformedRow                a batch row with more cells than the header has columns
+    ├── UnwritableOutput            a batch output file (`-o`) that cannot be written
     └── UnusableFile                a batch file that is missing, not CSV, or lacks columns
         └── EncodingUndecided       a batch file whose encoding its bytes do not settle
 """
@@ -38,6 +39,7 @@ __all__ = [
     "UnknownLanguage",
     "UnreadableDate",
     "UnusableFile",
+    "UnwritableOutput",
     "YearOutOfRange",
 ]
 
@@ -132,6 +134,12 @@ class MalformedRow(InvalidInput):
     """A batch row with more non-empty cells than the header names columns."""
 
     message_id = "error.row_too_long"
+
+
+class UnwritableOutput(InvalidInput):
+    """The batch output file (`-o`) cannot be written: no such folder, no permission..."""
+
+    message_id = "error.output_unwritable"
 
 
 class UnusableFile(InvalidInput):
