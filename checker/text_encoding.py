@@ -40,6 +40,8 @@ _LATIN_LETTERS = frozenset(
     chr(code) for code in range(0xC0, 0x100) if chr(code) not in "×÷"
 ) | frozenset("ŠšŒœŽžŸ")
 _LATIN_PUNCTUATION = frozenset("‘’“”–—…€\u00a0")
+# The Latin letters with marks that GB2312 has: pinyin with its tones (Lü, Lǚ).
+_PINYIN_LETTERS = frozenset("āáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹɑɡ")
 # The most accented letters a Western word has in a row (two: "Noël" has one, "Zoë" one).
 _LATIN_RUN = 2
 
@@ -70,11 +72,7 @@ def _chinese_looks_real(text: str, at: int) -> bool:
         return not any(_is_ascii_letter(near) for near in neighbours)
     if "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e" or char in "·“”‘’—…":
         return True
-    try:
-        char.encode("gb2312")  # pinyin letters such as ü and é are in GB2312
-    except UnicodeEncodeError:
-        return False
-    return char.isalpha() and not _is_cjk_ideograph(char) and ord(char) < 0x250
+    return char in _PINYIN_LETTERS
 
 
 def _word_around(text: str, at: int) -> str:

@@ -98,6 +98,27 @@ def test_pyodide_checks_a_gb18030_staff_list_like_cpython(
     )
 
 
+WESTERN = (
+    "name,permit_issued,permit_expires,passport_expires\n"
+    "Renée Müller,2026-11-12,2028-11-11,2030-01-01\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("western", WESTERN.encode("cp1252")),
+        ("pinyin", WESTERN.replace("Renée", "Lü").encode("gbk")),
+    ],
+)
+def test_pyodide_reads_western_and_pinyin_staff_lists_like_cpython(
+    pyodide_answers: dict[str, Any], key: str, data: bytes
+) -> None:
+    expected = json.loads(batch_json(data, "2026-11-26", "en"))
+    assert expected["ok"] is True
+    assert pyodide_answers["staff_list"][key] == expected
+
+
 def _without_stamp(calendar: str) -> list[str]:
     return [line for line in calendar.split("\r\n") if not line.startswith("DTSTAMP:")]
 

@@ -73,6 +73,11 @@ for case in cases:
     answer["web_en"] = json.loads(web.check_json(json.dumps(request)))
     answers[case["id"]] = answer
 staff = {lang: json.loads(web.batch_json(STAFF_LIST, "2026-11-26", lang)) for lang in ("en", "zh")}
+# Western Excel (Windows-1252) and Chinese Excel with a pinyin letter: the codecs the
+# encoding decision needs must be in the trimmed standard library.
+WESTERN = "name,permit_issued,permit_expires,passport_expires\\nRenée Müller,2026-11-12,2028-11-11,2030-01-01\\n"
+staff["western"] = json.loads(web.batch_json(WESTERN.encode("cp1252"), "2026-11-26", "en"))
+staff["pinyin"] = json.loads(web.batch_json(WESTERN.replace("Renée", "Lü").encode("gbk"), "2026-11-26", "en"))
 calendars = {
     case["id"]: web.window_ics(json.dumps(
         {k: case[k].isoformat() for k in ("permit_issued", "permit_expires", "passport_expires", "on")}

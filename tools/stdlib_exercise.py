@@ -42,6 +42,7 @@ def exercise_checks() -> None:
 def exercise_batch() -> None:
     header = "姓名,permit_issued,permit_expires,passport_expires,category\n"
     rows = "王芳,2026-11-12,2028-11-11,2030-01-01,A\nbad,2026-13-01,,x,Z\n"
+    rows += "Anna Müller,2026-11-12,2028-11-11,2030-01-01,B\n"  # pinyin ü in GBK
     text = header + rows
     encoded = [
         text.encode("utf-8"),
