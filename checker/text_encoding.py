@@ -168,6 +168,8 @@ def decode_staff_list(data: bytes, encoding: str = AUTO) -> DecodedText:
     the bytes do not settle it or are not valid in the given encoding; `UnusableFile`
     ("not_text") for a file that is not text at all.
     """
+    if encoding not in ENCODING_CHOICES:
+        raise EncodingUndecided("encoding_wrong", encoding=encoding[:20])
     if encoding == AUTO:
         decoded = _auto(data)
     else:

@@ -78,17 +78,24 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
-def batch_json(data: bytes, on: str, lang: str) -> str:
-    """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts"}` or the errors."""
+def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
+    """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", "encoding"}` or the
+    errors; `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch."""
     answer_lang = _lang_of(lang)
     try:
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang)
+        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
     except InvalidInput as error:
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
     return _dumps(
-        {"ok": True, "columns": batch.columns, "rows": batch.rows, "counts": batch.counts}
+        {
+            "ok": True,
+            "columns": batch.columns,
+            "rows": batch.rows,
+            "counts": batch.counts,
+            "encoding": batch.encoding,
+        }
     )
 
 

@@ -3,6 +3,7 @@ names `--encoding`; never a garbled name."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import date
@@ -14,6 +15,7 @@ from engine_helpers import ROOT
 from checker import check_batch
 from checker.errors import EncodingUndecided, UnusableFile
 from checker.text_encoding import decode_staff_list
+from checker.web import batch_json
 
 ON = date(2026, 11, 26)
 HEADER = "name,permit_issued,permit_expires,passport_expires\r\n"
@@ -135,6 +137,23 @@ class TestAnEncodingGivenByTheReader:
             check_batch(data, on=ON, encoding="utf-8")
         assert "utf-8" in str(caught.value)
         assert "--encoding" in str(caught.value)
+
+
+class TestTheBrowsersSwitch:
+    def test_the_reply_says_which_encoding_it_read(self) -> None:
+        reply = json.loads(batch_json(staff_list(WESTERN).encode("cp1252"), "2026-11-26", "en"))
+        assert reply["encoding"] == "cp1252"
+        assert [row[0] for row in reply["rows"]] == WESTERN
+
+    def test_the_reader_can_switch_it(self) -> None:
+        data = staff_list(["Renée"]).encode("cp1252")
+        reply = json.loads(batch_json(data, "2026-11-26", "en", "gb18030"))
+        assert reply["encoding"] == "gb18030"
+
+    def test_an_unknown_encoding_is_an_error_about_the_file(self) -> None:
+        reply = json.loads(batch_json(b"a,b\n", "2026-11-26", "en", "ebcdic"))
+        assert reply["ok"] is False
+        assert reply["errors"][0]["field"] == "file"
 
 
 def run_batch(path: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -107,7 +107,8 @@ def test_a_batch_gets_columns_rows_and_counts() -> None:
         "张伟,2026-11-12,2028-11-11,2030-01-01\r\n"
     )
     reply = json.loads(batch_json(data.encode("gb18030"), "2026-11-26", "zh"))
-    assert list(reply) == ["ok", "columns", "rows", "counts"]
+    assert list(reply) == ["ok", "columns", "rows", "counts", "encoding"]
+    assert reply["encoding"] == "gb18030"
     assert reply["ok"] is True
     assert reply["rows"][0][:5] == ["张伟", "2026-11-12", "2028-11-11", "2030-01-01", "eligible"]
     assert reply["counts"]["eligible"] == 1
