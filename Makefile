@@ -11,7 +11,7 @@ STAMP_NPM := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build serve test lint pytest bench bench-web chromium browsers clean
+.PHONY: all build serve test lint pytest bench bench-web chromium browsers clean working-days
 
 all: build
 
@@ -59,6 +59,12 @@ build: $(STAMP_PY) $(STAMP_NPM)
 
 serve: build
 	$(PY) tools/serve.py --root site --port $${PORT:-8000}
+
+# --- data -------------------------------------------------------------------------------
+# China's working days (checker/working_days.toml) from the `holidays` package: run after
+# upgrading it; tests/test_working_days_data.py fails until the file is regenerated.
+working-days: $(STAMP_PY)
+	$(PY) tools/gen_working_days.py
 
 # --- checks -----------------------------------------------------------------------------
 lint: $(STAMP_PY)

@@ -4,11 +4,14 @@ Input: a CSV whose first row names the columns `permit_issued`, `permit_expires`
 `passport_expires` and optionally `category` (any order, any letter case); every other
 column (names, staff numbers, in any language) is passed through unchanged and in order.
 The file may be UTF-8 with or without a byte-order mark (as Excel writes it), UTF-16 with a
-byte-order mark, or GB18030/GBK (as Chinese Excel writes it).
+byte-order mark, GB18030/GBK (Chinese Excel) or Windows-1252 (Western Excel); which one is
+decided on evidence, or given (`checker.text_encoding`).
 
 Output: one row per input row, same order: the input columns, then `status`, `earliest`,
 `latest` and `reason` (the headline sentence, or for a row that cannot be read,
-`status` = `invalid` and the error in `reason`). Rows whose cells are all empty are
+`status` = `invalid` and the error in `reason`). A row with more cells than the header has
+columns is `invalid` too (its columns may have shifted), and its extra cells come out at the
+end under `extra_1`, `extra_2`... so that nothing is lost. Rows whose cells are all empty are
 skipped (Excel leaves them at the end of sheets); every other row comes out.
 A file that cannot be used at all raises `UnusableFile` naming the problem.
 """
@@ -20,11 +23,13 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from checker.csv_safety import formula_safe_row
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import assess, headline, normalise_category, permit_order_error
 from checker.errors import InvalidInput, MalformedRow, UnusableFile, check_lang
 from checker.result import Status
 from checker.rules import load_rules
+from checker.text_encoding import decode_staff_list
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -40,6 +45,8 @@ REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
 OPTIONAL_COLUMNS = ("category",)
 ADDED_COLUMNS = ("status", "earliest", "latest", "reason")
 INVALID = "invalid"
+# Cells beyond the header's columns, kept at the end under extra_1, extra_2...
+EXTRA_COLUMN = "extra_"
 STATUSES = (*(status.value for status in Status), INVALID)
 
 
@@ -54,13 +61,15 @@ class BatchResult:
     on: date
     lang: str
     rules_version: str
+    encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
 
     def to_csv(self) -> str:
-        """The result as CSV text (header row first, CRLF line endings as Excel expects)."""
+        """The result as CSV text (header row first, CRLF line endings as Excel expects),
+        every cell formula-safe (`checker.csv_safety`)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(self.columns)
-        writer.writerows(self.rows)
+        writer.writerow(formula_safe_row(self.columns))
+        writer.writerows(formula_safe_row(row) for row in self.rows)
         return buffer.getvalue()
 
     def to_dict(self) -> dict[str, object]:
@@ -74,23 +83,9 @@ class BatchResult:
         }
 
 
-def decode_csv_bytes(data: bytes) -> str:
-    """The file's text: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (covers GBK)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        encodings: tuple[str, ...] = ("utf-8-sig",)
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings = ("utf-16",)
-    else:
-        encodings = ("utf-8", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            break
-        return text
-    raise UnusableFile("not_text")
+def decode_csv_bytes(data: bytes, encoding: str = "auto") -> str:
+    """The file's text, its encoding decided on evidence (see `checker.text_encoding`)."""
+    return decode_staff_list(data, encoding).text
 
 
 def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
@@ -142,27 +137,37 @@ def _answer_row(
     ]
 
 
-def check_batch(data: bytes, *, on: date | None = None, lang: str = "en") -> BatchResult:
+def check_batch(
+    data: bytes, *, on: date | None = None, lang: str = "en", encoding: str = "auto"
+) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
     Raises `UnusableFile` (field "file") when the file is not text, not CSV, empty or lacks
     a required column; `UnknownLanguage` for a language other than en or zh. A row that
     cannot be read never stops the batch: it comes out `invalid` with the reason.
+    `encoding` ("auto" or one of `ENCODING_CHOICES`) overrides the evidence of the bytes.
     """
     lang = check_lang(lang)
     on = today_in_hangzhou() if on is None else on
-    rows = _read_rows(decode_csv_bytes(bytes(data)))
+    decoded = decode_staff_list(bytes(data), encoding)
+    rows = _read_rows(decoded.text)
     header, index = _header(rows)
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
     out_rows: list[list[str]] = []
+    most_extra = 0
     for cells in rows[1:]:
         if len(cells) > width:
             extra = cells[width:]
             cells = cells[:width]
-            if any(cell.strip() for cell in extra):
+            while extra and not extra[-1].strip():
+                extra.pop()  # Excel's trailing empty cells
+            if extra:
+                # Reported (the columns may have shifted) and kept: the extra cells come
+                # out at the end of the row, under `extra_1`, `extra_2`...
                 error = MalformedRow("row", cells=width + len(extra), columns=width)
-                out_rows.append([*cells, INVALID, "", "", error.message(lang)])
+                out_rows.append([*cells, INVALID, "", "", error.message(lang), *extra])
+                most_extra = max(most_extra, len(extra))
                 counts[INVALID] += 1
                 continue
         elif len(cells) < width:
@@ -170,12 +175,18 @@ def check_batch(data: bytes, *, on: date | None = None, lang: str = "en") -> Bat
         status, added = _answer_row(cells, index, on, lang)
         counts[status] += 1
         out_rows.append(cells + added)
+    columns = [*header, *ADDED_COLUMNS]
+    if most_extra:
+        columns += [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
+        for row in out_rows:
+            row.extend([""] * (len(columns) - len(row)))
     return BatchResult(
-        columns=[*header, *ADDED_COLUMNS],
+        columns=columns,
         rows=out_rows,
         counts=counts,
         input_columns=list(header),
         on=on,
         lang=lang,
         rules_version=load_rules().rules_version,
+        encoding=decoded.encoding,
     )

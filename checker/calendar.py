@@ -36,10 +36,18 @@ class AllDayEvent:
     reminder_days: int = REMINDER_DAYS_BEFORE_LAST_DAY
 
 
+# Control characters RFC 5545 3.3.11 forbids in TEXT (all but tab; line breaks are escaped).
+_FORBIDDEN_CONTROLS = dict.fromkeys(
+    [*(code for code in range(0x20) if chr(code) not in "\t\r\n"), 0x7F], None
+)
+
+
 def escape_text(value: str) -> str:
-    """A TEXT value escaped per RFC 5545 3.3.11 (backslash, semicolon, comma, newline)."""
+    """A TEXT value escaped per RFC 5545 3.3.11 (backslash, semicolon, comma, newline),
+    without the control characters it forbids."""
     return (
-        value.replace("\\", "\\\\")
+        value.translate(_FORBIDDEN_CONTROLS)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")

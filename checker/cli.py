@@ -3,6 +3,7 @@
     python -m checker check --permit-issued DATE --permit-expires DATE --passport-expires DATE
                             [--on DATE] [--category A|B|C|unknown] [--lang en|zh] [--json]
     python -m checker batch FILE.csv [--on DATE] [--lang en|zh] [--format csv|json] [-o OUT]
+                            [--encoding auto|utf-8|utf-16|gb18030|cp1252]
     python -m checker change --bureau-updated DATE [--lang en|zh] [--json]
 
 Exit codes: `check` 0 eligible on that date, 1 not eligible on that date; `batch` and
@@ -23,12 +24,19 @@ from typing import NoReturn, TextIO
 
 from checker.batch import check_batch
 from checker.dates import parse_date, today_in_hangzhou
-from checker.errors import InvalidInput, MissingDate, UnusableFile, check_lang
+from checker.errors import (
+    InvalidInput,
+    MissingDate,
+    UnusableFile,
+    UnwritableOutput,
+    check_lang,
+)
 from checker.form import read_form
 from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, render
 from checker.result import CheckResult
 from checker.rules import load_rules
+from checker.text_encoding import ENCODING_CHOICES
 
 __all__ = ["main"]
 
@@ -79,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     batch_cmd.add_argument("--lang", metavar="en|zh", default="en", help="language of reasons")
     batch_cmd.add_argument("--format", choices=("csv", "json"), default="csv")
     batch_cmd.add_argument("-o", "--output", metavar="OUT", help="write here (default: stdout)")
+    batch_cmd.add_argument(
+        "--encoding",
+        choices=ENCODING_CHOICES,
+        default="auto",
+        help="the file's encoding (default: auto, told from the file; refused when unsure)",
+    )
 
     change_cmd = commands.add_parser(
         "change",
@@ -167,7 +181,7 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         check_lang(args.lang)
         on = today_in_hangzhou() if not args.on else parse_date(args.on, field="on")
-        batch = check_batch(_read_file(args.file), on=on, lang=args.lang)
+        batch = check_batch(_read_file(args.file), on=on, lang=args.lang, encoding=args.encoding)
     except InvalidInput as error:
         return _report_invalid(error, lang, as_json)
     if as_json:
@@ -177,11 +191,17 @@ def _run_batch(args: argparse.Namespace) -> int:
     if args.output:
         # A BOM lets Excel open the Chinese in a CSV correctly; JSON never has one.
         encoding = "utf-8" if as_json else "utf-8-sig"
-        Path(args.output).write_text(text, encoding=encoding, newline="")
+        try:
+            Path(args.output).write_text(text, encoding=encoding, newline="")
+        except OSError as error:
+            detail = error.strerror or type(error).__name__
+            unwritable = UnwritableOutput("output", path=args.output, detail=detail)
+            return _report_invalid(unwritable, lang, as_json)
     else:
         sys.stdout.write(text)
     rows = sum(batch.counts.values())
     sys.stderr.write(render("cli.batch_summary", lang, rows=rows, **batch.counts) + "\n")
+    sys.stderr.write(render("cli.batch_encoding", lang, encoding=batch.encoding) + "\n")
     return EXIT_ELIGIBLE
 
 

@@ -62,7 +62,7 @@ def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | i
         match = _CHINESE.fullmatch(cleaned)
         if match is None:
             if _DAY_OR_MONTH_FIRST.fullmatch(cleaned):
-                return AmbiguousDate, (("value", cleaned),)
+                return AmbiguousDate, (("value", _shorten(cleaned)),)
             return UnreadableDate, (("value", _shorten(cleaned)),)
         year, month, day = int(match[1]), int(match[2]), int(match[3])
     rules = load_rules()
@@ -75,7 +75,7 @@ def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | i
     try:
         return date(year, month, day)
     except ValueError:
-        return ImpossibleDate, (("value", cleaned),)
+        return ImpossibleDate, (("value", _shorten(cleaned)),)
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -16,7 +16,9 @@ the field. All of them are `ValueError`s.
     ├── UnknownLanguage             a language other than en or zh
     ├── InvalidRequest              a browser request that is not a JSON object
     ├── MalformedRow                a batch row with more cells than the header has columns
+    ├── UnwritableOutput            a batch output file (`-o`) that cannot be written
     └── UnusableFile                a batch file that is missing, not CSV, or lacks columns
+        └── EncodingUndecided       a batch file whose encoding its bytes do not settle
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from checker.messages import LANGS, field_label, render
 
 __all__ = [
     "AmbiguousDate",
+    "EncodingUndecided",
     "ImpossibleDate",
     "InvalidDate",
     "InvalidInput",
@@ -38,6 +41,7 @@ __all__ = [
     "UnknownLanguage",
     "UnreadableDate",
     "UnusableFile",
+    "UnwritableOutput",
     "YearOutOfRange",
     "check_lang",
 ]
@@ -133,6 +137,12 @@ class MalformedRow(InvalidInput):
     message_id = "error.row_too_long"
 
 
+class UnwritableOutput(InvalidInput):
+    """The batch output file (`-o`) cannot be written: no such folder, no permission..."""
+
+    message_id = "error.output_unwritable"
+
+
 class UnusableFile(InvalidInput):
     """A batch file the checker cannot process at all; `reason` selects the sentence."""
 
@@ -142,6 +152,11 @@ class UnusableFile(InvalidInput):
         self.reason = reason
         self.message_id = f"error.file_{reason}"
         super().__init__("file", **params)
+
+
+class EncodingUndecided(UnusableFile):
+    """A batch file whose encoding cannot be told for sure (or that the chosen encoding
+    cannot read); the sentence names `--encoding`, so the reader can settle it."""
 
 
 def check_lang(lang: str, *, field: str = "lang") -> str:

@@ -94,8 +94,11 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
-def batch_json(data: bytes, on: str, lang: str) -> str:
+def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
     """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", ...}` or the errors.
+
+    `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch; the reply's
+    `encoding` says which one was used.
 
     Beside the rows: `on` (the application date used), `input_columns` (the file's own
     columns, which come first in each row), `added_columns` and `statuses` (the engine's
@@ -104,7 +107,7 @@ def batch_json(data: bytes, on: str, lang: str) -> str:
     """
     answer_lang = _lang_of(lang)
     try:
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang)
+        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
     except InvalidInput as error:
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
@@ -125,6 +128,7 @@ def batch_json(data: bytes, on: str, lang: str) -> str:
             "statuses": STATUSES,
             "written": _written(dates, batch.lang),
             "csv": batch.to_csv(),
+            "encoding": batch.encoding,
         }
     )
 

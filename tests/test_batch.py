@@ -132,7 +132,8 @@ def test_a_row_with_more_cells_than_columns_is_invalid() -> None:
     data = staff_csv([[*STAFF[0], "surprise"]]).encode("utf-8")
     result = check_batch(data, on=ON)
     assert result.rows[0][len(HEADER)] == "invalid"
-    assert "8 cells" in result.rows[0][-1]
+    assert "8 cells" in result.rows[0][result.columns.index("reason")]
+    assert result.rows[0][-1] == "surprise"  # kept, under extra_1
 
 
 def test_short_rows_and_trailing_empty_cells_are_padded_and_trimmed() -> None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from datetime import date
 from typing import Any
 
 import pytest
 from engine_helpers import ROOT, case_category, case_dates, worked_cases
 
-from checker import check
+from checker import check, working_days
 from checker.web import batch_json, check_json, window_ics
 
 pytestmark = pytest.mark.pyodide
@@ -97,6 +98,27 @@ def test_pyodide_checks_a_gb18030_staff_list_like_cpython(
     )
 
 
+WESTERN = (
+    "name,permit_issued,permit_expires,passport_expires\n"
+    "Renée Müller,2026-11-12,2028-11-11,2030-01-01\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("western", WESTERN.encode("cp1252")),
+        ("pinyin", WESTERN.replace("Renée", "Lü").encode("gbk")),
+    ],
+)
+def test_pyodide_reads_western_and_pinyin_staff_lists_like_cpython(
+    pyodide_answers: dict[str, Any], key: str, data: bytes
+) -> None:
+    expected = json.loads(batch_json(data, "2026-11-26", "en"))
+    assert expected["ok"] is True
+    assert pyodide_answers["staff_list"][key] == expected
+
+
 def _without_stamp(calendar: str) -> list[str]:
     return [line for line in calendar.split("\r\n") if not line.startswith("DTSTAMP:")]
 
@@ -109,3 +131,18 @@ def test_pyodide_writes_the_same_calendar(
     request |= {"category": case_category(case), "lang": "zh"}
     expected = window_ics(json.dumps(request))
     assert _without_stamp(pyodide_answers["calendars"][case["id"]]) == _without_stamp(expected)
+
+
+def test_pyodide_reads_the_working_day_calendar_like_cpython(
+    pyodide_answers: dict[str, Any],
+) -> None:
+    expected = {
+        day.isoformat(): [
+            working_days.is_working_day(day),
+            working_days.is_covered(day),
+            working_days.last_working_day_on_or_before(day).isoformat(),
+        ]
+        for day in (date(2026, 10, 10), date(2026, 10, 5), date(2026, 12, 6), date(2030, 1, 1))
+    }
+    assert expected["2026-10-10"] == [True, True, "2026-10-10"]
+    assert pyodide_answers["working_days"] == expected

@@ -129,6 +129,7 @@ def test_a_batch_gets_columns_rows_and_counts() -> None:
     )
     reply = json.loads(batch_json(data.encode("gb18030"), "2026-11-26", "zh"))
     assert list(reply)[:4] == ["ok", "columns", "rows", "counts"]
+    assert reply["encoding"] == "gb18030"
     assert reply["ok"] is True
     assert reply["on"] == "2026-11-26"
     assert reply["input_columns"] == ["姓名", "permit_issued", "permit_expires", "passport_expires"]

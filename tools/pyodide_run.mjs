@@ -50,7 +50,8 @@ function installChecker(pyodide) {
 const RUN_CASES = `
 import json, sys, tomllib
 sys.path.insert(0, "/home/pyodide")
-from checker import check, web
+from datetime import date
+from checker import check, web, working_days
 
 STAFF_LIST = (
     "工号,姓名,permit_issued,permit_expires,passport_expires,category\\n"
@@ -72,6 +73,11 @@ for case in cases:
     answer["web_en"] = json.loads(web.check_json(json.dumps(request)))
     answers[case["id"]] = answer
 staff = {lang: json.loads(web.batch_json(STAFF_LIST, "2026-11-26", lang)) for lang in ("en", "zh")}
+# Western Excel (Windows-1252) and Chinese Excel with a pinyin letter: the codecs the
+# encoding decision needs must be in the trimmed standard library.
+WESTERN = "name,permit_issued,permit_expires,passport_expires\\nRenée Müller,2026-11-12,2028-11-11,2030-01-01\\n"
+staff["western"] = json.loads(web.batch_json(WESTERN.encode("cp1252"), "2026-11-26", "en"))
+staff["pinyin"] = json.loads(web.batch_json(WESTERN.replace("Renée", "Lü").encode("gbk"), "2026-11-26", "en"))
 calendars = {
     case["id"]: web.window_ics(json.dumps(
         {k: case[k].isoformat() for k in ("permit_issued", "permit_expires", "passport_expires", "on")}
@@ -79,8 +85,17 @@ calendars = {
     ))
     for case in cases
 }
+working = {
+    day.isoformat(): [
+        working_days.is_working_day(day),
+        working_days.is_covered(day),
+        working_days.last_working_day_on_or_before(day).isoformat(),
+    ]
+    for day in (date(2026, 10, 10), date(2026, 10, 5), date(2026, 12, 6), date(2030, 1, 1))
+}
 json.dumps(
-    {"python": sys.version.split()[0], "cases": answers, "staff_list": staff, "calendars": calendars},
+    {"python": sys.version.split()[0], "cases": answers, "staff_list": staff, "calendars": calendars,
+     "working_days": working},
     ensure_ascii=False,
 )
 `;

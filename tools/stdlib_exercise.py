@@ -6,9 +6,12 @@ therefore reach every code path of `checker.web`: each status, invalid input in 
 languages, every encoding the staff-list check reads, the calendars and the rule texts.
 """
 
+import contextlib
 import json
+from datetime import date
 
-from checker import web
+from checker import text_encoding, web, working_days
+from checker.errors import InvalidInput
 
 FIELDS = ("permit_issued", "permit_expires", "passport_expires")
 REQUESTS = [
@@ -39,6 +42,7 @@ def exercise_checks() -> None:
 def exercise_batch() -> None:
     header = "姓名,permit_issued,permit_expires,passport_expires,category\n"
     rows = "王芳,2026-11-12,2028-11-11,2030-01-01,A\nbad,2026-13-01,,x,Z\n"
+    rows += "Anna Müller,2026-11-12,2028-11-11,2030-01-01,B\n"  # pinyin ü in GBK
     text = header + rows
     encoded = [
         text.encode("utf-8"),
@@ -49,11 +53,28 @@ def exercise_batch() -> None:
         b"\x00\x01 not a csv",
         b"",
     ]
+    western = header + "Renée Müller,2026-11-12,2028-11-11,2030-01-01,A\n"
+    encoded += [
+        western.replace("姓名", "name").encode("cp1252"),
+        text.encode("utf-8") + "李雷\n".encode("gbk"),  # mixed: refused
+    ]
     for data in encoded:
         for lang in ("en", "zh"):
             json.loads(web.batch_json(data, "2026-11-26", lang))
             web.batch_ics(data, "", lang)
+        for encoding in text_encoding.ENCODING_CHOICES:
+            with contextlib.suppress(InvalidInput):
+                text_encoding.decode_staff_list(data, encoding)
+
+
+def exercise_working_days() -> None:
+    for day in (date(2026, 10, 10), date(2026, 12, 6), date(2030, 1, 1)):
+        working_days.is_working_day(day)
+        working_days.is_covered(day)
+        working_days.first_working_day_on_or_after(day)
+        working_days.last_working_day_on_or_before(day)
 
 
 exercise_checks()
 exercise_batch()
+exercise_working_days()
