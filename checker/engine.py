@@ -36,6 +36,7 @@ from checker.messages import render
 from checker.notes import notes_for
 from checker.result import CheckResult, RuleResult, Status
 from checker.rules import RuleData, load_rules
+from checker.working_days import first_working_day_on_or_after, last_working_day_on_or_before
 
 __all__ = [
     "HEADLINES",
@@ -45,11 +46,13 @@ __all__ = [
     "Window",
     "assess",
     "check",
+    "days_left",
     "headline",
     "normalise_category",
     "permit_order_error",
     "validate",
     "window",
+    "working_days",
 ]
 
 DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
@@ -249,6 +252,22 @@ def headline(found: Window, status: Status, on: date, lang: str) -> str:
     return render(message_id, lang, on=on, earliest=found.earliest, latest=found.latest, days=days)
 
 
+def days_left(found: Window, status: Status, on: date) -> int | None:
+    """Days from `on` to the window's last day when eligible (0 on the last day), else None."""
+    return (found.latest - on).days if status is Status.ELIGIBLE else None
+
+
+def working_days(found: Window) -> tuple[date, date] | tuple[None, None]:
+    """The window's first working day on or after `earliest` and last on or before `latest`;
+    `(None, None)` when there is no window."""
+    if found.is_empty:
+        return None, None
+    return (
+        first_working_day_on_or_after(found.earliest),
+        last_working_day_on_or_before(found.latest),
+    )
+
+
 def normalise_category(category: str | None) -> str:
     """The category as `rules.toml` spells it (`a` -> `A`; empty -> the default).
 
@@ -355,6 +374,7 @@ def check(
     lang = check_lang(lang)
 
     found, status = assess(permit_issued, permit_expires, passport_expires, on)
+    earliest_working, latest_working = working_days(found)
     return CheckResult(
         status=status,
         on=on,
@@ -366,4 +386,8 @@ def check(
         headline=headline(found, status, on, lang),
         category=category,
         lang=lang,
+        confirm=rules.category.to_confirm(category),
+        days_left=days_left(found, status, on),
+        earliest_working_day=earliest_working,
+        latest_working_day=latest_working,
     )

@@ -76,14 +76,12 @@ def check_json(request: str) -> str:
         result, errors, lang = _read_request(request)
         if result is None:
             return _errors(errors, lang)
-        found = result.to_dict()
-        dates = [result.on, result.earliest, result.latest, *(rule.date for rule in result.rules)]
         return _dumps(
             {
                 "ok": True,
-                "result": found,
+                "result": result.to_dict(),
                 "headline": result.headline,
-                "written": _written((day.isoformat() for day in dates), lang),
+                "written": _written((day.isoformat() for day in result.dates()), lang),
             }
         )
     except Exception as error:  # the browser must always get JSON back

@@ -181,6 +181,10 @@ def test_the_result_is_exactly_the_cli_json_object() -> None:
         "rules",
         "notes",
         "rules_version",
+        "confirm",
+        "days_left",
+        "earliest_working_day",
+        "latest_working_day",
     ]
     assert [set(rule) for rule in answer["rules"]] == [
         {"id", "passed", "date", "sets", "message"}

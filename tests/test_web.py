@@ -44,6 +44,7 @@ def test_a_good_form_gets_the_result_and_a_headline() -> None:
         "headline": expected.headline,
         "written": {
             "2026-11-26": "2026年11月26日",
+            "2028-08-11": "2028年8月11日",
             "2028-08-12": "2028年8月12日",
             "2030-01-01": "2030年1月1日",
             "2018-08-20": "2018年8月20日",
@@ -56,6 +57,7 @@ def test_the_page_shows_every_date_of_the_answer_as_the_engine_writes_it() -> No
     result = reply["result"]
     dates = {result["on"], result["earliest"], result["latest"]}
     dates |= {rule["date"] for rule in result["rules"]}
+    dates |= {result["earliest_working_day"], result["latest_working_day"]}
     assert set(reply["written"]) == dates
     for iso, text in reply["written"].items():
         assert text == format_date(date.fromisoformat(iso), "zh")
