@@ -170,7 +170,8 @@ function main() {
     const layout = columnLayout(result, words);
     table.style.setProperty("--batch-columns", layout.template);
     table.style.setProperty("--batch-width", layout.width);
-    table.tHead.innerHTML = headerHtml(columns);
+    // The columns the rows show: the file's own, then status, the two dates and the reason.
+    table.tHead.innerHTML = headerHtml(columns.slice(0, addedAt(result, "reason") + 1));
     renderRows();
     for (const item of results.querySelectorAll("[data-count]")) {
       const count = counts[item.dataset.count] || 0;
