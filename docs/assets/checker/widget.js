@@ -66,6 +66,7 @@ function showStartup(element, engine) {
   bar.setAttribute("aria-label", words.progress_label);
   element.hidden = false;
   let sentence = "";
+  let downloaded = null; // the figures last shown while downloading
   const update = ({ step, files, failure }) => {
     if (step === "ready") {
       element.hidden = true;
@@ -76,23 +77,29 @@ function showStartup(element, engine) {
     if (inDownload && files.size > 0 && downloading(downloads, files)) {
       bar.max = bytes.total;
       bar.value = bytes.done;
-      sentence = fill(words.downloading, {
+      downloaded = {
         done: megabytes(bytes.done),
         total: megabytes(bytes.total),
         left: megabytes(bytes.total - bytes.done),
-      });
+      };
+      sentence = fill(words.downloading, downloaded);
     } else if (step) {
       bar.removeAttribute("value");
+      downloaded = null;
       sentence = words[`step_${step}`] || sentence;
     }
     element.dataset.step = step || "";
     if (failure) {
+      // Only a stall says more than the widget's own failure sentence: where it stopped.
+      const seconds = Math.round(engine.stallMs / 1000);
       bar.hidden = true;
       element.dataset.step = failure.step || "";
-      text.textContent = failure.stalled
-        ? fill(words.stalled, { seconds: Math.round(engine.stallMs / 1000), step: sentence })
-        : "";
       element.hidden = !failure.stalled;
+      text.textContent = !failure.stalled
+        ? ""
+        : downloaded
+          ? fill(words.stalled_download, { ...downloaded, seconds })
+          : fill(words.stalled, { seconds, step: sentence });
       return;
     }
     text.textContent = sentence;
