@@ -58,7 +58,8 @@ def test_the_download_shows_megabytes_then_python_starting_then_ready(
     starts, to_go = DOWNLOADING[lang]
     downloading = [s for s in shown if s["text"].startswith(starts) and to_go in s["text"]]
     assert downloading, f"no download progress was shown: {seen}"
-    assert all(s["value"] is not None and s["value"] <= s["max"] for s in downloading)
+    assert all(s["value"] is not None and s["value"] < s["max"] for s in downloading)
+    assert not [s for s in shown if s["value"] is not None and s["value"] >= s["max"]]
     python = [s for s in shown if s["text"].startswith(STARTING_PYTHON[lang])]
     assert python, f"Python's start was not named: {seen}"
     assert all(s["value"] is None for s in python)  # busy, not a full bar

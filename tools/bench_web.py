@@ -454,7 +454,9 @@ def main() -> None:
         print(
             f"  progress bar: moved {len(slow.progress)} times from {first[1] / 1e6:.2f} MB"
             f" ({first[0]:.0f} ms) to {last[1] / 1e6:.2f} of {last[2] / 1e6:.2f} MB"
-            f" ({last[0]:.0f} ms); longest still spell {max(gaps, default=0):.0f} ms"
+            f" ({last[0]:.0f} ms); longest still spell {max(gaps, default=0):.0f} ms;"
+            f" a full bar shown {sum(1 for _, done, total in slow.progress if done >= total)} times"
+            " (target 0: Python's start is named instead)"
         )
     else:
         print("  progress bar: NEVER MOVED")

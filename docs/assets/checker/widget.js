@@ -39,6 +39,12 @@ function fill(template, values) {
 const MB = 1e6;
 const megabytes = (bytes) => (bytes / MB).toFixed(1);
 
+// A runtime file counts as downloaded once all its bytes are in (its last report, `done`,
+// can come a moment later): a full bar is never shown, Python's start is.
+function complete(seen, expected) {
+  return Boolean(seen && (seen.done || seen.loaded >= expected.bytes));
+}
+
 // Bytes on the wire for the runtime's files: for each, its Content-Length once known (else
 // the build's figure), and the share of its decoded bytes received so far.
 function wireBytes(downloads, files) {
@@ -48,13 +54,14 @@ function wireBytes(downloads, files) {
     const seen = files.get(name);
     const size = seen?.total ?? expected.wire;
     total += size;
-    if (seen) done += seen.done ? size : Math.min(size, (seen.loaded / expected.bytes) * size);
+    if (complete(seen, expected)) done += size;
+    else if (seen) done += (seen.loaded / expected.bytes) * size;
   }
   return { done, total };
 }
 
 function downloading(downloads, files) {
-  return Object.keys(downloads).some((name) => !files.get(name)?.done);
+  return Object.entries(downloads).some(([name, expected]) => !complete(files.get(name), expected));
 }
 
 // What the start-up element says: a moving bar while the runtime downloads, then the step
