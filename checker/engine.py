@@ -15,9 +15,11 @@ Window: earliest = max(programme opening, issue + 14 days);
 latest = min(passport expiry, permit expiry − 91 days). Status on the application date:
 `no_window` if earliest > latest, else `not_yet` / `eligible` / `too_late`.
 
-Notes (never change the status): `category_confirm` for a B, C or unknown permit category
-(the sources describe the card for class A talent; class A gets no category note), and
-`policy_currency` always.
+Notes (never change the status): first the working-day notes for a first or last day still
+ahead that is not a working day in mainland China (and, for a day past the calendar's
+years, that only weekends were counted); then `category_confirm` for a B, C or unknown
+permit category (the sources describe the card for class A talent; class A gets no category
+note, and the headline already says what to confirm), and `policy_currency` always.
 
 Limitations: the engine decides nothing the sources do not say (for instance whether class
 B or C permit holders qualify); it only tells the user to confirm.
@@ -26,30 +28,37 @@ B or C permit holders qualify); it only tells the user to confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from checker.dates import check_year, today_in_hangzhou
+from checker.dates import today_in_hangzhou, year_error
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
 from checker.messages import render
-from checker.notes import notes_for
+from checker.notes import notes_for, working_day_notes
 from checker.result import CheckResult, RuleResult, Status
 from checker.rules import RuleData, load_rules
+from checker.working_days import first_working_day_on_or_after, last_working_day_on_or_before
 
 __all__ = [
+    "CONFIRMING_HEADLINES",
     "HEADLINES",
     "RULES",
+    "CheckInput",
     "Limit",
     "RuleStatement",
     "Window",
+    "answer",
     "assess",
     "check",
+    "days_left",
     "headline",
     "normalise_category",
+    "permit_must_run_until",
     "permit_order_error",
     "validate",
     "window",
+    "working_days",
 ]
 
 DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
@@ -169,6 +178,16 @@ HEADLINES: dict[tuple[Status, ClosedBy | None], str] = {
     (Status.NO_WINDOW, "permit"): "headline.no_window.permit",
     (Status.NO_WINDOW, "both"): "headline.no_window.both",
 }
+# With something to confirm first, a window that is open or still to come is never a plain
+# yes: the headline says what to confirm (for a named class, or for a reader who does not
+# know theirs).
+ConfirmFor = Literal["class", "unknown"]
+CONFIRMING_HEADLINES: dict[tuple[Status, ConfirmFor], str] = {
+    (Status.ELIGIBLE, "class"): "headline.eligible.confirm_class",
+    (Status.ELIGIBLE, "unknown"): "headline.eligible.confirm_unknown",
+    (Status.NOT_YET, "class"): "headline.not_yet.confirm_class",
+    (Status.NOT_YET, "unknown"): "headline.not_yet.confirm_unknown",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,29 +203,43 @@ class Limit:
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """The days on which every rule passes, and each rule's limit that makes it."""
+    """The days on which every rule passes, and each rule's limit that makes it.
+
+    `earliest` is the latest of the opening limits, `latest` the earliest of the closing
+    ones (worked out once: a batch asks for them many times per row).
+    """
 
     limits: tuple[Limit, ...]
+    earliest: date = field(init=False)
+    latest: date = field(init=False)
 
-    @property
-    def earliest(self) -> date:
-        return max(limit.day for limit in self.limits if limit.rule.sets == "earliest")
-
-    @property
-    def latest(self) -> date:
-        return min(limit.day for limit in self.limits if limit.rule.sets == "latest")
+    def __post_init__(self) -> None:
+        opening = [limit.day for limit in self.limits if limit.rule.sets == "earliest"]
+        closing = [limit.day for limit in self.limits if limit.rule.sets == "latest"]
+        object.__setattr__(self, "earliest", max(opening))
+        object.__setattr__(self, "latest", min(closing))
 
     @property
     def is_empty(self) -> bool:
         return self.earliest > self.latest
+
+    @property
+    def passport_until(self) -> date:
+        """The passport's last valid day (the `passport_valid` rule's day)."""
+        return self._day("passport_valid")
+
+    @property
+    def permit_last_day(self) -> date:
+        """The last day with more than the required days left on the work permit."""
+        return self._day("permit_valid_over_90_days")
 
     def _day(self, rule_id: str) -> date:
         return next(limit.day for limit in self.limits if limit.rule.id == rule_id)
 
     def closing_limits_before(self, day: date) -> ClosedBy:
         """Which closing limit(s) fall before `day`: "passport", "permit" or "both"."""
-        passport = self._day("passport_valid") < day
-        permit = self._day("permit_valid_over_90_days") < day
+        passport = self.passport_until < day
+        permit = self.permit_last_day < day
         if passport and permit:
             return "both"
         return "passport" if passport else "permit"
@@ -237,16 +270,63 @@ def assess(
     return found, Status.ELIGIBLE
 
 
-def headline(found: Window, status: Status, on: date, lang: str) -> str:
-    """One plain sentence saying what the status means and what to do."""
-    days = load_rules().min_days_remaining_exclusive
-    closed_by: ClosedBy | None = None
-    if status is Status.TOO_LATE:
-        closed_by = found.closing_limits_before(on)
-    elif status is Status.NO_WINDOW:
-        closed_by = found.closing_limits_before(found.earliest)
-    message_id = HEADLINES[status, closed_by]
-    return render(message_id, lang, on=on, earliest=found.earliest, latest=found.latest, days=days)
+def permit_must_run_until(day: date, rules: RuleData) -> date:
+    """The work permit expiry that lets a reader apply on `day`: the inverse of the
+    `permit_valid_over_90_days` limit (more than N days left, so expiry - N - 1 >= day)."""
+    return day + timedelta(days=rules.min_days_remaining_exclusive + 1)
+
+
+def headline(found: Window, status: Status, on: date, lang: str, category: str) -> str:
+    """One plain sentence saying what the status means and what to do.
+
+    With a category to confirm, an open or coming window is never a plain yes; a closed or
+    empty one says what to renew or extend, and until when the permit must run.
+    """
+    rules = load_rules()
+    if status is Status.ELIGIBLE or status is Status.NOT_YET:
+        message_id = HEADLINES[status, None]
+        if rules.category.to_confirm(category):
+            confirm_for: ConfirmFor = (
+                "unknown" if category == rules.category.default_category else "class"
+            )
+            message_id = CONFIRMING_HEADLINES[status, confirm_for]
+        return render(
+            message_id,
+            lang,
+            on=on,
+            earliest=found.earliest,
+            latest=found.latest,
+            category=category,
+        )
+    # Closed (too late) or empty (no window): what closed it, and until when to extend.
+    apply_on = on if status is Status.TOO_LATE else found.earliest
+    return render(
+        HEADLINES[status, found.closing_limits_before(apply_on)],
+        lang,
+        on=on,
+        earliest=found.earliest,
+        latest=found.latest,
+        days=rules.min_days_remaining_exclusive,
+        passport_until=found.passport_until,
+        permit_last_day=found.permit_last_day,
+        permit_needed=permit_must_run_until(apply_on, rules),
+    )
+
+
+def days_left(found: Window, status: Status, on: date) -> int | None:
+    """Days from `on` to the window's last day when eligible (0 on the last day), else None."""
+    return (found.latest - on).days if status is Status.ELIGIBLE else None
+
+
+def working_days(found: Window) -> tuple[date, date] | tuple[None, None]:
+    """The window's first working day on or after `earliest` and last on or before `latest`;
+    `(None, None)` when there is no window."""
+    if found.is_empty:
+        return None, None
+    return (
+        first_working_day_on_or_after(found.earliest),
+        last_working_day_on_or_before(found.latest),
+    )
 
 
 def normalise_category(category: str | None) -> str:
@@ -264,31 +344,82 @@ def normalise_category(category: str | None) -> str:
     raise UnknownCategory("category", value=cleaned[:20], choices=", ".join(notes.categories))
 
 
+@dataclass(frozen=True, slots=True)
+class CheckInput:
+    """A check's fields, read and valid: what `answer` works from."""
+
+    permit_issued: date
+    permit_expires: date
+    passport_expires: date
+    on: date
+    category: str
+    lang: str
+
+    def check(self) -> CheckResult:
+        """The full answer for these fields."""
+        return answer(self)
+
+
+# A field as read: its value, or the error reading it gave (the text paths parse first).
+Read = date | InvalidInput
+
+
 def validate(
     *,
-    permit_issued: date,
-    permit_expires: date,
-    passport_expires: date,
-    on: date,
-) -> list[InvalidInput]:
-    """Every problem with these dates, in field order (years in range, expiry after issue)."""
+    permit_issued: Read,
+    permit_expires: Read,
+    passport_expires: Read,
+    on: Read,
+    category: str | None,
+    lang: str | None,
+) -> tuple[CheckInput | None, list[InvalidInput]]:
+    """The one validation path (`check`, the form, every batch row): the valid input, or
+    every problem in form order (errors met while reading, years out of range, a permit
+    that expires before it was issued, an unknown category or language).
+
+    An empty `category` means the default ("unknown"); an empty `lang`, English.
+    """
     errors: list[InvalidInput] = []
-    values = {
-        "permit_issued": permit_issued,
-        "permit_expires": permit_expires,
-        "passport_expires": passport_expires,
-        "on": on,
-    }
-    for field, value in values.items():
-        try:
-            check_year(value, field=field)
-        except InvalidInput as error:
-            errors.append(error)
-    order_error = permit_order_error(permit_issued, permit_expires)
-    if order_error is not None:
-        errors.append(order_error)
+    dates: dict[str, date] = {}
+    read = (permit_issued, permit_expires, passport_expires, on)
+    for name, value in zip(DATE_FIELDS, read, strict=True):
+        if isinstance(value, InvalidInput):
+            errors.append(value)
+            continue
+        day = value.date() if isinstance(value, datetime) else value
+        out_of_range = year_error(day, field=name)
+        if out_of_range is None:
+            dates[name] = day
+        else:
+            errors.append(out_of_range)
+    if "permit_issued" in dates and "permit_expires" in dates:
+        order_error = permit_order_error(dates["permit_issued"], dates["permit_expires"])
+        if order_error is not None:
+            errors.append(order_error)
+    checked_category = ""
+    try:
+        checked_category = normalise_category(category)
+    except InvalidInput as error:
+        errors.append(error)
+    checked_lang = "en"
+    try:
+        checked_lang = check_lang((lang or "en").strip())
+    except InvalidInput as error:
+        errors.append(error)
+    if errors:
         errors.sort(key=lambda error: FIELD_ORDER.index(error.field))
-    return errors
+        return None, errors
+    return (
+        CheckInput(
+            permit_issued=dates["permit_issued"],
+            permit_expires=dates["permit_expires"],
+            passport_expires=dates["passport_expires"],
+            on=dates["on"],
+            category=checked_category,
+            lang=checked_lang,
+        ),
+        [],
+    )
 
 
 def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInput | None:
@@ -298,10 +429,6 @@ def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInpu
             "permit_expires", expires=permit_expires, issued=permit_issued
         )
     return None
-
-
-def _as_date(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _rule_results(found: Window, on: date, rules: RuleData, lang: str) -> tuple[RuleResult, ...]:
@@ -338,32 +465,41 @@ def check(
     a work permit that expires before it was issued, an unknown category or language;
     when several are wrong, the first in form order.
     """
-    rules = load_rules()
-    permit_issued = _as_date(permit_issued)
-    permit_expires = _as_date(permit_expires)
-    passport_expires = _as_date(passport_expires)
-    on = today_in_hangzhou() if on is None else _as_date(on)
-    errors = validate(
+    valid, errors = validate(
         permit_issued=permit_issued,
         permit_expires=permit_expires,
         passport_expires=passport_expires,
-        on=on,
+        on=today_in_hangzhou() if on is None else on,
+        category=category,
+        lang=lang,
     )
-    if errors:
+    if valid is None:
         raise errors[0]
-    category = normalise_category(category)
-    lang = check_lang(lang)
+    return answer(valid)
 
-    found, status = assess(permit_issued, permit_expires, passport_expires, on)
+
+def answer(valid: CheckInput) -> CheckResult:
+    """The full answer (every rule, the notes, the headline) for valid input."""
+    rules = load_rules()
+    on, category, lang = valid.on, valid.category, valid.lang
+    found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
+    earliest_working, latest_working = working_days(found)
     return CheckResult(
         status=status,
         on=on,
         earliest=found.earliest,
         latest=found.latest,
         rules=_rule_results(found, on, rules, lang),
-        notes=notes_for(category, lang),
+        notes=(
+            *working_day_notes(status, on, found.earliest, found.latest, lang),
+            *notes_for(category, lang),
+        ),
         rules_version=rules.rules_version,
-        headline=headline(found, status, on, lang),
+        headline=headline(found, status, on, lang, category),
         category=category,
         lang=lang,
+        confirm=rules.category.to_confirm(category),
+        days_left=days_left(found, status, on),
+        earliest_working_day=earliest_working,
+        latest_working_day=latest_working,
     )

@@ -57,6 +57,12 @@ class CheckResult:
 
     `earliest` and `latest` are always set; for `no_window` they show why the window is
     empty (earliest is after latest). `headline` is one plain sentence in `lang`.
+
+    `confirm` lists what the reader must confirm at a service outlet before going
+    (`("category",)` for a class the sources do not describe; empty for class A).
+    `days_left` is `latest - on` in days when eligible, else None. `earliest_working_day`
+    and `latest_working_day` are the first working day on or after `earliest` and the last
+    on or before `latest` (mainland China's calendar), None when there is no window.
     """
 
     status: Status
@@ -69,6 +75,10 @@ class CheckResult:
     headline: str
     category: str
     lang: str
+    confirm: tuple[str, ...]
+    days_left: int | None
+    earliest_working_day: date | None
+    latest_working_day: date | None
 
     @property
     def eligible(self) -> bool:
@@ -85,4 +95,23 @@ class CheckResult:
             "rules": [rule.to_dict() for rule in self.rules],
             "notes": [note.to_dict() for note in self.notes],
             "rules_version": self.rules_version,
+            "confirm": list(self.confirm),
+            "days_left": self.days_left,
+            "earliest_working_day": _iso_or_none(self.earliest_working_day),
+            "latest_working_day": _iso_or_none(self.latest_working_day),
         }
+
+    def dates(self) -> tuple[date, ...]:
+        """Every date the answer holds, for writing them out once (`checker.web`)."""
+        working = (self.earliest_working_day, self.latest_working_day)
+        return (
+            self.on,
+            self.earliest,
+            self.latest,
+            *(rule.date for rule in self.rules),
+            *(day for day in working if day is not None),
+        )
+
+
+def _iso_or_none(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()

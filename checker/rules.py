@@ -52,12 +52,21 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class CategoryNote:
-    """Permit categories: the sources describe the card for the confirmed ones only."""
+    """Permit categories: the sources describe the card for the confirmed ones only.
+
+    A reader whose category is not confirmed must confirm `confirm` (the answer's `confirm`
+    list names it) before going.
+    """
 
     categories: tuple[str, ...]
     confirmed_categories: tuple[str, ...]
     default_category: str
+    confirm: str
     source: Source
+
+    def to_confirm(self, category: str) -> tuple[str, ...]:
+        """What a reader of `category` must confirm first: `()` for a confirmed category."""
+        return () if category in self.confirmed_categories else (self.confirm,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +157,7 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
             categories=tuple(category["categories"]),
             confirmed_categories=tuple(category["confirmed_categories"]),
             default_category=str(category["default_category"]),
+            confirm=str(category["confirm"]),
             source=sources[category["source"]],
         ),
         policy_currency=PolicyCurrencyNote(

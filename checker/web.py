@@ -76,14 +76,12 @@ def check_json(request: str) -> str:
         result, errors, lang = _read_request(request)
         if result is None:
             return _errors(errors, lang)
-        found = result.to_dict()
-        dates = [result.on, result.earliest, result.latest, *(rule.date for rule in result.rules)]
         return _dumps(
             {
                 "ok": True,
-                "result": found,
+                "result": result.to_dict(),
                 "headline": result.headline,
-                "written": _written((day.isoformat() for day in dates), lang),
+                "written": _written((day.isoformat() for day in result.dates()), lang),
             }
         )
     except Exception as error:  # the browser must always get JSON back
@@ -125,10 +123,7 @@ def batch_json(
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
-    inputs = len(batch.input_columns)
-    dates = [batch.on.isoformat()]
-    for row in batch.rows:
-        dates += row[inputs + 1 : inputs + 3]
+    dates = {batch.on, *(day for row in batch.answers for day in row.dates())}
     return _dumps(
         {
             "ok": True,
@@ -139,7 +134,7 @@ def batch_json(
             "input_columns": batch.input_columns,
             "added_columns": ADDED_COLUMNS,
             "statuses": STATUSES,
-            "written": _written(dates, batch.lang),
+            "written": _written((day.isoformat() for day in dates), batch.lang),
             "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
             "total": batch.total_rows,

@@ -75,7 +75,7 @@ def wait_for_rows(page: Any, summary_text: str) -> None:
 def shown_rows(page: Any) -> list[dict[str, Any]]:
     """Each result row as the page shows it, in the table's order: status, row number, days
     left and what to confirm (its data attributes), hidden or not, the cells (a date as its
-    datetime value; the reason without the notes to confirm) and those notes."""
+    datetime value; the status without its note to confirm) and those notes."""
     return list(
         page.evaluate(
             """() => [...document.querySelectorAll("[data-batch] tbody tr")].map((tr) => ({

@@ -85,6 +85,25 @@ def test_every_staff_row_comes_back_in_file_order_with_the_engines_answer(
     sort_by(page, "urgent")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_row_carries_the_engines_days_left_and_what_to_confirm(
+    hr_pages: dict[str, Any], lang: str
+) -> None:
+    expected = check_batch(staff_csv(), on=CHECK_DAY, lang=lang)
+    rows = in_file_order(shown_rows(hr_pages[lang]))
+    for shown, answer in zip(rows, expected.answers, strict=True):
+        days = "" if answer.days_left is None else str(answer.days_left)
+        assert shown["days_left"] == days
+        assert shown["confirm"] == " ".join(answer.confirm)
+        assert len(shown["notes"]) == len(answer.confirm), "a note to confirm is shown"
+    categories = [row[STAFF_ROWS[0].index("category")] for row in STAFF_ROWS[1:]]
+    to_confirm = [shown["confirm"] == "category" for shown in rows]
+    assert to_confirm == [
+        answer.status != "invalid" and category.upper() != "A"
+        for answer, category in zip(expected.answers, categories, strict=True)
+    ], "class B, C and not known are confirmed first; class A is not"
+
+
 def test_the_list_covers_every_status_and_the_bad_row_says_why(hr_pages: dict[str, Any]) -> None:
     rows = shown_rows(hr_pages["en"])
     assert {row["status"] for row in rows} == set(STATUS_ORDER)

@@ -37,6 +37,12 @@ export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (character) => HTML_ESCAPES[character]);
 }
 
+// The command line that checks a list of any length (see the HR page's "Scheduled checks").
+function cliCommand(fileName, lang) {
+  const name = fileName.replace(/["\\$`]/g, ""); // safe inside the shell's double quotes
+  return `python -m checker batch "${name}"${lang === "zh" ? " --lang zh" : ""} -o results.csv`;
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
 }
@@ -179,11 +185,20 @@ function rowWriter(result, rowAnswers, words, labelled) {
   const labels = result.input_columns.map(label);
   const whoColumn = nameColumn(result);
   const escaped = new Map(); // many staff share dates: escape each written date once
-  const dateCell = (iso, start) => {
-    if (!iso) return `${start}</td>`;
-    if (!escaped.has(iso)) escaped.set(iso, escapeHtml(result.written[iso] || iso));
-    return `${start}<time datetime="${escapeHtml(iso)}">${escaped.get(iso)}</time></td>`;
+  const time = (iso) => {
+    if (!escaped.has(iso)) escaped.set(iso, `<time datetime="${escapeHtml(iso)}">${escapeHtml(result.written[iso] || iso)}</time>`);
+    return escaped.get(iso);
   };
+  // A date, and beneath it the working day to go by when the date is not one.
+  const dateCell = (iso, working, note, start) => {
+    if (!iso) return `${start}</td>`;
+    const go = working && working !== iso ? `<small class="batch__working">${note}${time(working)}</small>` : "";
+    return `${start}${time(iso)}${go}</td>`;
+  };
+  const [atFirstWorking, atLastWorking] = ["earliest_working_day", "latest_working_day"].map((name) =>
+    addedAt(result, name),
+  );
+  const [firstWorking, lastWorking] = [words.first_working_day, words.last_working_day].map(escapeHtml);
   const earliestStart = `<td${label(words.col_earliest)}>`;
   const latestStart = `<td class="batch__latest"${label(words.col_latest)}>`;
   const daysStart = `<td class="batch__days"${label(words.col_days_left)}>`;
@@ -199,14 +214,16 @@ function rowWriter(result, rowAnswers, words, labelled) {
     const days = answer.days === null ? "" : String(answer.days);
     const confirm = answer.confirm.map((note) => escapeHtml(note)).join(" ");
     const notes = answer.confirm
-      .map((note) => `<strong class="batch__confirm">${escapeHtml(words[`confirm_${note}`] || note)}</strong>`)
+      .map((note) => `<small class="batch__confirm">${escapeHtml(words[`confirm_${note}`] || note)}</small>`)
       .join("");
     return (
       `<tr${later ? ' class="batch__later"' : ""} data-status="${status}" data-row="${index + 1}" ` +
       `data-days-left="${days}" data-confirm="${confirm}"${shown ? "" : " hidden"}>` +
-      `<td class="batch__status">${escapeHtml(words[`status_${answer.status}`] || answer.status)}</td>${cells}` +
-      `${daysStart}${days}</td>${dateCell(row[atEarliest], earliestStart)}${dateCell(row[atLatest], latestStart)}` +
-      `<td class="batch__reason">${escapeHtml(row[atReason])}${notes}</td></tr>`
+      `<td class="batch__status">${escapeHtml(words[`status_${answer.status}`] || answer.status)}${notes}</td>` +
+      `${cells}${daysStart}${days}</td>` +
+      dateCell(row[atEarliest], row[atFirstWorking], firstWorking, earliestStart) +
+      dateCell(row[atLatest], row[atLastWorking], lastWorking, latestStart) +
+      `<td class="batch__reason">${escapeHtml(row[atReason])}</td></tr>`
     );
   };
 }
@@ -429,7 +446,7 @@ function main() {
       const rows = estimate.toLocaleString(lang === "zh" ? "zh-CN" : "en");
       showProblem(
         fill(words.too_many, { rows, limit: BROWSER_ROW_LIMIT.toLocaleString(lang === "zh" ? "zh-CN" : "en") }),
-        fill(words.cli_command, { name: source.name.replace(/["\\$`]/g, "") }),
+        cliCommand(source.name, lang),
       );
       return;
     }
