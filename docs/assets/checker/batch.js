@@ -189,10 +189,12 @@ function rowWriter(result, rowAnswers, words, labelled) {
     if (!escaped.has(iso)) escaped.set(iso, `<time datetime="${escapeHtml(iso)}">${escapeHtml(result.written[iso] || iso)}</time>`);
     return escaped.get(iso);
   };
-  // A date, and beneath it the working day to go by when the date is not one.
+  // A date, and beneath it the working day to go by when the date is not one (and is not
+  // already past: a first day before the chosen day needs no working day).
   const dateCell = (iso, working, note, start) => {
     if (!iso) return `${start}</td>`;
-    const go = working && working !== iso ? `<small class="batch__working">${note}${time(working)}</small>` : "";
+    const ahead = iso >= result.on;
+    const go = ahead && working && working !== iso ? `<small class="batch__working">${note}${time(working)}</small>` : "";
     return `${start}${time(iso)}${go}</td>`;
   };
   const [atFirstWorking, atLastWorking] = ["earliest_working_day", "latest_working_day"].map((name) =>
