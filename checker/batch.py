@@ -5,7 +5,10 @@ Input: a CSV whose first row names the columns `permit_issued`, `permit_expires`
 column (names, staff numbers, in any language) is passed through unchanged and in order.
 The file may be UTF-8 with or without a byte-order mark (as Excel writes it), UTF-16 with a
 byte-order mark, GB18030/GBK (Chinese Excel) or Windows-1252 (Western Excel); which one is
-decided on evidence, or given (`checker.text_encoding`).
+decided on evidence, or given (`checker.text_encoding`). Cells are separated by commas, or by
+tabs when the header row has more tabs than commas: cells copied from a spreadsheet reach the
+clipboard that way (and Excel's "Unicode text" is saved so), quoted like CSV where a cell
+holds a line break, a tab or a quote.
 
 Output: one row per input row, same order: the input columns, then `status`, `earliest`,
 `latest` and `reason` (the headline sentence, or for a row that cannot be read,
@@ -28,6 +31,7 @@ import functools
 import io
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from checker.csv_safety import formula_safe_row
 from checker.dates import today_in_hangzhou
@@ -124,6 +128,8 @@ class BatchResult:
     lang: str
     rules_version: str
     encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
+    # The file's data rows; more than len(rows) when only a part was checked (`first`, `count`).
+    total_rows: int = 0
 
     @functools.cached_property
     def rows(self) -> list[list[str]]:
@@ -131,12 +137,13 @@ class BatchResult:
         extra_columns = len(self.columns) - len(self.input_columns) - len(ADDED_COLUMNS)
         return [answer.to_cells(extra_columns) for answer in self.answers]
 
-    def to_csv(self) -> str:
-        """The result as CSV text (header row first, CRLF line endings as Excel expects),
-        every cell formula-safe (`checker.csv_safety`)."""
+    def to_csv(self, *, header: bool = True) -> str:
+        """The result as CSV text (header row first unless `header` is false, CRLF line
+        endings as Excel expects), every cell formula-safe (`checker.csv_safety`)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(formula_safe_row(self.columns))
+        if header:
+            writer.writerow(formula_safe_row(self.columns))
         writer.writerows(formula_safe_row(row) for row in self.rows)
         return buffer.getvalue()
 
@@ -173,9 +180,17 @@ def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
     return header, index
 
 
+def _delimiter(text: str) -> str:
+    """A tab when the header row has more tabs than commas (a spreadsheet's clipboard), else
+    a comma."""
+    header = text.split("\n", 1)[0]
+    return "\t" if header.count("\t") > header.count(",") else ","
+
+
 def _read_rows(text: str) -> list[list[str]]:
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+        rows = list(reader)
     except csv.Error as error:
         raise UnusableFile("not_csv", detail=str(error)) from None
     return [row for row in rows if any(cell.strip() for cell in row)]
@@ -208,8 +223,32 @@ def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) ->
     )
 
 
+def _read_file(data: bytes, encoding: str) -> tuple[str, list[list[str]]]:
+    """The encoding the file was read in, and its non-empty rows."""
+    decoded = decode_staff_list(data, encoding)
+    return decoded.encoding, _read_rows(decoded.text)
+
+
+# A long list checked part by part (the browser's progress bar) is read once.
+_read_file_again = lru_cache(maxsize=1)(_read_file)
+
+
+def _extra_cells(cells: list[str], width: int) -> list[str]:
+    """The cells beyond the header's `width`, without Excel's trailing empty ones."""
+    extra = cells[width:]
+    while extra and not extra[-1].strip():
+        extra.pop()
+    return extra
+
+
 def check_batch(
-    data: bytes, *, on: date | None = None, lang: str = "en", encoding: str = "auto"
+    data: bytes,
+    *,
+    on: date | None = None,
+    lang: str = "en",
+    encoding: str = "auto",
+    first: int = 0,
+    count: int | None = None,
 ) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
@@ -217,22 +256,29 @@ def check_batch(
     a required column; `UnknownLanguage` for a language other than en or zh. A row that
     cannot be read never stops the batch: it comes out `invalid` with the reason.
     `encoding` ("auto" or one of `ENCODING_CHOICES`) overrides the evidence of the bytes.
+    With `count`, only the data rows `first` to `first + count - 1` are answered (their
+    counts too); the columns are the whole file's, and `total_rows` says how many it has.
+    The file is then read once for all its parts.
     """
     lang = check_lang(lang)
     on = today_in_hangzhou() if on is None else on
-    decoded = decode_staff_list(bytes(data), encoding)
-    rows = _read_rows(decoded.text)
+    read = _read_file if count is None else _read_file_again
+    read_as, rows = read(bytes(data), encoding)
     header, index = _header(rows)
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
     answers: list[BatchRow] = []
-    most_extra = 0
-    for cells in rows[1:]:
+    data_rows = rows[1:]
+    if count is None:
+        part = data_rows
+        most_extra = 0
+    else:
+        part = data_rows[first : first + count]
+        most_extra = max((len(_extra_cells(cells, width)) for cells in data_rows), default=0)
+    for cells in part:
         if len(cells) > width:
-            extra = cells[width:]
+            extra = _extra_cells(cells, width)  # without Excel's trailing empty cells
             cells = cells[:width]
-            while extra and not extra[-1].strip():
-                extra.pop()  # Excel's trailing empty cells
             if extra:
                 # Reported (the columns may have shifted) and kept: the extra cells come
                 # out at the end of the row, under `extra_1`, `extra_2`...
@@ -258,5 +304,6 @@ def check_batch(
         on=on,
         lang=lang,
         rules_version=load_rules().rules_version,
-        encoding=decoded.encoding,
+        encoding=read_as,
+        total_rows=len(data_rows),
     )

@@ -15,7 +15,7 @@ from checker.batch import ADDED_COLUMNS, STATUSES, check_batch
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
-from checker.errors import InvalidInput, InvalidRequest
+from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
 from checker.form import read_form
 from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
@@ -92,11 +92,19 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
-def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
+def batch_json(
+    data: bytes, on: str, lang: str, encoding: str = "auto", first: int = 0, count: int = 0
+) -> str:
     """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", ...}` or the errors.
 
     `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch; the reply's
-    `encoding` says which one was used.
+    `encoding` says which one was used. A file refused for its encoding also gets
+    `encoding_refused` (`encoding_undecided`, `encoding_mixed` or `encoding_wrong`), so
+    that the page can offer its switch.
+
+    With `count` > 0 only the data rows `first` to `first + count - 1` are answered (a long
+    list in parts, for a progress bar): `rows`, `counts` and `csv` are the part's (`csv` with
+    the header row only in the first part), `total` is the number of data rows in the file.
 
     Beside the rows: `on` (the application date used), `input_columns` (the file's own
     columns, which come first in each row), `added_columns` and `statuses` (the engine's
@@ -105,7 +113,12 @@ def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
     """
     answer_lang = _lang_of(lang)
     try:
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
+        part = {"first": int(first), "count": int(count)} if int(count) > 0 else {}
+        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, **part)
+    except EncodingUndecided as error:
+        return _dumps(
+            {"ok": False, "errors": [error.to_dict(answer_lang)], "encoding_refused": error.reason}
+        )
     except InvalidInput as error:
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
@@ -122,8 +135,9 @@ def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
             "added_columns": ADDED_COLUMNS,
             "statuses": STATUSES,
             "written": _written((day.isoformat() for day in dates), batch.lang),
-            "csv": batch.to_csv(),
+            "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
+            "total": batch.total_rows,
         }
     )
 
@@ -191,8 +205,10 @@ def window_ics(request: str) -> str:
     return _ics_or_empty(make)
 
 
-def batch_ics(data: bytes, on: str, lang: str) -> str:
+def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
     """Every row's last day in one iCalendar file; "" if the file is unusable."""
     return _ics_or_empty(
-        lambda: batch_calendar(check_batch(bytes(data), on=_batch_on(on), lang=lang))
+        lambda: batch_calendar(
+            check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
+        )
     )

@@ -9,7 +9,12 @@ uploaded.
 
 Contract (tests rely on it): the root has ``data-batch`` and ``data-state`` (loading | ready |
 failed) and contains an ``input[type=file]``; the application date is
-``input[type=date][name=on]``; each result row is a ``tr[data-status]``.
+``input[type=date][name=on]``; each result row is a ``tr[data-status]`` with
+``data-days-left`` (a whole number, or empty) and ``data-confirm`` (what to confirm,
+space-separated, or empty); the count chips are ``button[data-filter]`` (a status, or
+``soon``: last day within 30 days) with ``aria-pressed``, and a filtered-out row is
+``hidden``; a refused file or list shows its sentence in ``[data-batch-problem]``; while a
+list is checked, a ``<progress>`` inside the root moves.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from mkdocs.utils import get_relative_url
 
 PLACEHOLDER = "<div data-batch-placeholder></div>"
 STATUSES = ("eligible", "not_yet", "too_late", "no_window", "invalid")
+# The encodings the reader can switch to (checker.text_encoding.ENCODING_CHOICES but auto).
+ENCODINGS = ("utf-8", "gb18030", "cp1252", "utf-16")
 
 
 def _field(name: str, words: dict[str, str], control: str) -> str:
@@ -44,17 +51,39 @@ def _field(name: str, words: dict[str, str], control: str) -> str:
 
 
 def _counts(words: dict[str, str]) -> str:
+    """The count chips, which are the filters (pressed: only those rows are shown)."""
     items = "".join(
-        f'<li data-count="{status}"><strong>0</strong> {esc(words["count_" + status])}</li>'
-        for status in STATUSES
+        f'<li><button class="batch__filter batch__filter--{name}" type="button" '
+        f'data-filter="{name}"{count} aria-pressed="false">'
+        f"<strong>0</strong> {esc(words['count_' + name])}</button></li>"
+        for name in (*STATUSES, "soon")
+        for count in [f' data-count="{name}"' if name in STATUSES else ""]
     )
-    return f'<ul class="batch__counts" data-batch-counts>{items}</ul>'
+    return (
+        f'<p class="batch__filters-label" id="batch-filters">{esc(words["filters"])}</p>'
+        f'<ul class="batch__counts" data-batch-counts aria-labelledby="batch-filters">{items}</ul>'
+    )
+
+
+def _encoding_switch(words: dict[str, str]) -> str:
+    """Which encoding the file was read in, its first names as read, and the switch."""
+    buttons = "".join(
+        f'<button class="md-button batch__encoding-button" type="button" '
+        f'data-encoding="{name}" aria-pressed="false">{esc(words["encoding_" + name])}</button>'
+        for name in ENCODINGS
+    )
+    return (
+        '<div class="batch__encoding" data-batch-encoding hidden>'
+        "<p data-batch-read-as></p>"
+        f'<p class="batch__encoding-hint">{esc(words["encoding_switch"])}</p>'
+        f'<div class="batch__encoding-buttons">{buttons}</div></div>'
+    )
 
 
 def _sort_field(words: dict[str, str]) -> str:
     options = "".join(
         f'<option value="{value}">{esc(words["sort_" + value])}</option>'
-        for value in ("file", "status", "latest")
+        for value in ("urgent", "file")
     )
     return (
         '<div class="batch__sort">'
@@ -98,10 +127,14 @@ def form_html(*, lang: str) -> str:
         '<p class="checker__status" data-batch-status role="status">'
         f"{esc(words['status_loading'])}</p>"
         f"{progress_html(lang)}"
+        f'<progress class="batch__progress" data-batch-progress max="1" hidden '
+        f'aria-label="{esc(words["progress"])}"></progress>'
         '<div class="checker__failed" data-batch-failed hidden>'
         f"<p>{esc(words['failed_sentence'])}</p></div>"
         '<div class="checker__errors batch__problem" data-batch-problem tabindex="-1" hidden>'
-        f"<h3>{esc(words['problem'])}</h3><p></p></div>"
+        f"<h3>{esc(words['problem'])}</h3><p></p>"
+        "<pre hidden><code data-batch-command></code></pre></div>"
+        f"{_encoding_switch(words)}"
         '<div class="batch__results" data-batch-results tabindex="-1" hidden>'
         f'<h3>{esc(words["results"])}</h3><p class="batch__summary" data-batch-summary></p>'
         f"{_counts(words)}"
@@ -114,6 +147,7 @@ def form_html(*, lang: str) -> str:
         f"{esc(words['download_ics'])}</button>"
         "</div></div>"
         '<p class="batch__feedback" data-batch-feedback role="status"></p>'
+        '<p class="batch__shown" data-batch-shown role="status"></p>'
         '<div class="batch__table" role="region" tabindex="0" aria-labelledby="batch-caption">'
         '<table class="batch__grid">'
         f'<caption id="batch-caption">{esc(words["table_caption"])}</caption>'

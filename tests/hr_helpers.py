@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -73,19 +73,32 @@ def wait_for_rows(page: Any, summary_text: str) -> None:
 
 
 def shown_rows(page: Any) -> list[dict[str, Any]]:
-    """Each result row as the page shows it: status, cells, and the dates' datetime values."""
+    """Each result row as the page shows it, in the table's order: status, row number, days
+    left and what to confirm (its data attributes), hidden or not, the cells (a date as its
+    datetime value; the status without its note to confirm) and those notes."""
     return list(
         page.evaluate(
             """() => [...document.querySelectorAll("[data-batch] tbody tr")].map((tr) => ({
                  status: tr.dataset.status,
                  row: Number(tr.dataset.row),
+                 days_left: tr.dataset.daysLeft,
+                 confirm: tr.dataset.confirm,
+                 hidden: tr.hidden,
                  cells: [...tr.cells].map((td) => {
                    const time = td.querySelector("time");
-                   return time ? time.getAttribute("datetime") : td.textContent;
+                   if (time) return time.getAttribute("datetime");
+                   const text = td.cloneNode(true);
+                   for (const note of text.querySelectorAll(".batch__confirm")) note.remove();
+                   return text.textContent;
                  }),
+                 notes: [...tr.querySelectorAll(".batch__confirm")].map((note) => note.textContent),
                }))"""
         )
     )
+
+
+def in_file_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda row: row["row"])
 
 
 def shown_counts(page: Any) -> dict[str, int]:
@@ -130,13 +143,15 @@ __SNIPPET__
 
 
 @contextmanager
-def host_site(snippet: str) -> Iterator[str]:
-    """A host page on its own local server (another origin than the checker's site)."""
+def host_site(snippet: str | Callable[[str], str]) -> Iterator[str]:
+    """A host page on its own local server (another origin than the checker's site);
+    `snippet` may be made from the host's own URL."""
     with tempfile.TemporaryDirectory(prefix="hr-host-") as folder:
-        Path(folder, "index.html").write_text(
-            HOST_PAGE.replace("__SNIPPET__", snippet), encoding="utf-8"
-        )
         server, url = serve_in_background(Path(folder), secure=False)
+        text = snippet(url) if callable(snippet) else snippet
+        Path(folder, "index.html").write_text(
+            HOST_PAGE.replace("__SNIPPET__", text), encoding="utf-8"
+        )
         try:
             yield url
         finally:

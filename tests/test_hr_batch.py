@@ -1,6 +1,7 @@
 """The staff-list check on the HR page, in Chromium against the built site: does an HR officer's
-GB18030 export with Chinese names, extra columns and a bad row come back complete, in file
-order, with the engine's answers, counts, sorting and downloads, without leaving the browser?"""
+GB18030 export with Chinese names, extra columns and a bad row come back complete, with the
+engine's answers, the most urgent first, with counts that filter, downloads, and every column
+in view on a laptop, without leaving the browser?"""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from hr_helpers import (
     STATUS_ORDER,
     choose_file,
     ics_lines,
+    in_file_order,
     open_batch,
     shown_counts,
     shown_rows,
@@ -72,12 +74,34 @@ def test_every_staff_row_comes_back_in_file_order_with_the_engines_answer(
     assert len(rows) == len(STAFF_ROWS) - 1 == len(expected.rows), "rows in = rows out"
     assert [row["row"] for row in rows] == list(range(1, len(rows) + 1))
     status_at = expected.columns.index("status")
+    at = {name: expected.columns.index(name) for name in ("earliest", "latest", "reason")}
     for shown, engine_row in zip(rows, expected.rows, strict=True):
         assert shown["status"] == engine_row[status_at]
-        inputs = shown["cells"][:status_at]
+        # Shown: the status in words, the file's columns, days left, earliest, latest, reason.
+        inputs = shown["cells"][1 : status_at + 1]
         assert inputs == engine_row[:status_at], "extra columns and Chinese names kept as typed"
-        earliest, latest, reason = shown["cells"][status_at + 1 :]
-        assert [earliest, latest, reason] == engine_row[status_at + 1 : status_at + 4]
+        _days, earliest, latest, reason = shown["cells"][status_at + 1 :]
+        assert [earliest, latest, reason] == [engine_row[at[name]] for name in at]
+    sort_by(page, "urgent")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_row_carries_the_engines_days_left_and_what_to_confirm(
+    hr_pages: dict[str, Any], lang: str
+) -> None:
+    expected = check_batch(staff_csv(), on=CHECK_DAY, lang=lang)
+    rows = in_file_order(shown_rows(hr_pages[lang]))
+    for shown, answer in zip(rows, expected.answers, strict=True):
+        days = "" if answer.days_left is None else str(answer.days_left)
+        assert shown["days_left"] == days
+        assert shown["confirm"] == " ".join(answer.confirm)
+        assert len(shown["notes"]) == len(answer.confirm), "a note to confirm is shown"
+    categories = [row[STAFF_ROWS[0].index("category")] for row in STAFF_ROWS[1:]]
+    to_confirm = [shown["confirm"] == "category" for shown in rows]
+    assert to_confirm == [
+        answer.status != "invalid" and category.upper() != "A"
+        for answer, category in zip(expected.answers, categories, strict=True)
+    ], "class B, C and not known are confirmed first; class A is not"
 
 
 def test_the_list_covers_every_status_and_the_bad_row_says_why(hr_pages: dict[str, Any]) -> None:
@@ -85,6 +109,7 @@ def test_the_list_covers_every_status_and_the_bad_row_says_why(hr_pages: dict[st
     assert {row["status"] for row in rows} == set(STATUS_ORDER)
     bad = next(row for row in rows if row["status"] == "invalid")
     assert "2026-13-01" in bad["cells"][-1], "the reason quotes what could not be read"
+    assert bad["cells"][0] == "Cannot be read", "the status in words comes first"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -104,31 +129,123 @@ def test_the_date_field_starts_at_today_in_hangzhou(page: Any, site_url: str) ->
 # --- sorting ------------------------------------------------------------------------------
 
 
-def test_sorting_by_status_groups_the_rows_and_keeps_file_order_within_each(
+def urgency(row: dict[str, Any]) -> tuple[int, int, str]:
+    """Who can apply by fewest days left, then who cannot yet by the day they can, then too
+    late, no window and unreadable rows, each group apart."""
+    group = STATUS_ORDER.index(row["status"])
+    days = int(row["days_left"]) if row["days_left"] else 10**6
+    opens = row["cells"][-3] if row["status"] == "not_yet" else ""
+    return (group, days if row["status"] == "eligible" else 0, opens)
+
+
+def test_the_most_urgent_come_first_and_each_group_keeps_file_order(
     hr_pages: dict[str, Any],
 ) -> None:
     page = hr_pages["en"]
-    sort_by(page, "status")
+    default = page.evaluate(
+        """() => [...document.querySelectorAll("[data-batch] select[name=sort] option")]
+                 .find((option) => option.defaultSelected || option.index === 0).value"""
+    )
+    assert default == "urgent", "the default order"
+    sort_by(page, "urgent")
     rows = shown_rows(page)
-    keys = [(STATUS_ORDER.index(row["status"]), row["row"]) for row in rows]
+    keys = [(*urgency(row), row["row"]) for row in rows]
     assert keys == sorted(keys)
-    sort_by(page, "file")
-    assert [row["row"] for row in shown_rows(page)] == list(range(1, len(rows) + 1))
-
-
-def test_sorting_by_last_day_puts_the_most_urgent_first_and_unreadable_rows_last(
-    hr_pages: dict[str, Any],
-) -> None:
-    page = hr_pages["en"]
-    sort_by(page, "latest")
-    rows = shown_rows(page)
-    status_at = check_batch(staff_csv(), on=CHECK_DAY).columns.index("status")
-    latest = [row["cells"][status_at + 2] for row in rows]
-    dated = [day for day in latest if day]
-    assert latest == dated + [""] * (len(latest) - len(dated))
-    assert dated == sorted(dated)
+    assert rows[0]["status"] == "eligible"
     assert rows[-1]["status"] == "invalid"
     sort_by(page, "file")
+    assert [row["row"] for row in shown_rows(page)] == list(range(1, len(rows) + 1))
+    sort_by(page, "urgent")
+
+
+# --- filters and counts -------------------------------------------------------------------
+
+
+def press(page: Any, name: str) -> None:
+    page.click(f'{BATCH} button[data-filter="{name}"]')
+
+
+def pressed(page: Any) -> list[str]:
+    return list(
+        page.evaluate(
+            """() => [...document.querySelectorAll('[data-batch] button[data-filter]')]
+                 .filter((button) => button.getAttribute("aria-pressed") === "true")
+                 .map((button) => button.dataset.filter)"""
+        )
+    )
+
+
+@pytest.mark.parametrize("status", STATUS_ORDER)
+def test_a_count_chip_shows_only_its_rows_and_the_counts_stay(
+    hr_pages: dict[str, Any], status: str
+) -> None:
+    page = hr_pages["en"]
+    expected = check_batch(staff_csv(), on=CHECK_DAY)
+    press(page, status)
+    assert pressed(page) == [status]
+    rows = shown_rows(page)
+    assert len(rows) == len(expected.rows), "a filtered-out row is hidden, not removed"
+    shown = [row for row in rows if not row["hidden"]]
+    assert {row["status"] for row in shown} == {status}
+    assert len(shown) == expected.counts[status]
+    assert page.locator(f"{BATCH} tbody tr:visible").count() == len(shown)
+    assert shown_counts(page) == expected.counts, "the counts are the whole list's"
+    press(page, status)  # pressed again: every row
+    assert pressed(page) == []
+    assert not any(row["hidden"] for row in shown_rows(page))
+
+
+def test_the_soon_filter_shows_who_has_30_days_or_fewer_to_apply(
+    hr_pages: dict[str, Any],
+) -> None:
+    page = hr_pages["en"]
+    rows = shown_rows(page)
+    soon = {
+        row["row"] for row in rows if row["days_left"] != "" and 0 <= int(row["days_left"]) <= 30
+    }
+    count = int(page.locator(f'{BATCH} button[data-filter="soon"] strong').inner_text())
+    assert count == len(soon)
+    if not soon:
+        assert page.locator(f'{BATCH} button[data-filter="soon"]').is_disabled()
+        return
+    press(page, "soon")
+    assert {row["row"] for row in shown_rows(page) if not row["hidden"]} == soon
+    press(page, "soon")
+
+
+def test_every_column_fits_a_laptop_screen_with_the_status_in_view(
+    browser: Any, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        open_batch(page, site_url + HR_PAGES["en"])
+        page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
+        choose_file(page, staff_csv(), "staff.csv")
+        wait_for_rows(page, "staff.csv")
+        page.locator(f"{BATCH} thead").scroll_into_view_if_needed()
+        box = page.evaluate(
+            """() => {
+              const table = document.querySelector("[data-batch] table");
+              const status = table.querySelector("thead th");
+              const reason = table.querySelector("tbody tr td:last-child");
+              const rect = (element) => element.getBoundingClientRect().toJSON();
+              return { status: rect(status), reason: rect(reason), table: rect(table),
+                       text: status.textContent,
+                       scroll: document.documentElement.scrollWidth };
+            }"""
+        )
+        assert box["text"] == "Status", "the status is the first column"
+        assert box["status"]["left"] >= 0
+        assert box["status"]["right"] <= 1366
+        assert box["status"]["top"] >= 0
+        assert box["status"]["bottom"] <= 768
+        assert box["table"]["right"] <= 1366, "no column is off to the right"
+        assert box["reason"]["width"] >= 150, "the reason is readable without hovering"
+        assert box["table"]["width"] > 1000, "the results have the page's full width"
+        assert box["scroll"] <= 1366
+    finally:
+        context.close()
 
 
 # --- downloads ----------------------------------------------------------------------------
@@ -139,10 +256,9 @@ def test_the_csv_download_has_a_bom_and_the_engines_rows(
     hr_pages: dict[str, Any], lang: str
 ) -> None:
     page = hr_pages[lang]
-    sort_by(page, "status")  # the download keeps file order whatever the table shows
+    sort_by(page, "urgent")  # the download keeps file order whatever the table shows
     with page.expect_download() as download_info:
         page.click(f"{BATCH} [data-action=download-csv]")
-    sort_by(page, "file")
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
     data = Path(download.path()).read_bytes()
@@ -189,7 +305,7 @@ def test_rows_pasted_from_a_spreadsheet_get_the_same_answers(page: Any, site_url
     page.click(f"{BATCH} button[type=submit]")
     wait_for_rows(page, "pasted")
     expected = check_batch(staff_csv(), on=CHECK_DAY)
-    assert [row["status"] for row in shown_rows(page)] == [
+    assert [row["status"] for row in in_file_order(shown_rows(page))] == [
         row[expected.columns.index("status")] for row in expected.rows
     ]
 

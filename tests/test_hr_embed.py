@@ -1,11 +1,13 @@
 """The embed page inside an intranet page on another origin, in Chromium: does the host page,
-using the snippet the HR page documents, get the frame's height and every answer, and do the
-URL options (language, hiding parts) work?"""
+using the snippet the HR page documents, get the frame's height, and every answer only when
+it names its own origin; is a malformed origin a warning, not an error; and do the URL
+options (language, hiding parts) work?"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +21,26 @@ from checker.web import check_json
 pytestmark = pytest.mark.browser
 
 FRAME = "#citizen-card"
-DOCUMENTED_SRC = "https://intranet.example/citizen-card/embed/?hide=actions"
+DOCUMENTED_EMBED = "https://intranet.example/citizen-card/embed/"
+DOCUMENTED_ORIGIN = "https://portal.intranet.example"
+DOCUMENTED_SRC = f"{DOCUMENTED_EMBED}?hide=actions&origin={DOCUMENTED_ORIGIN}"
+HOST = "{host}"  # in an embed path: the host page's own origin
+
+
+@dataclass
+class Console:
+    """The warnings the host page and its frame wrote to the console, and their uncaught
+    errors."""
+
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def record(self, message: Any) -> None:
+        if message.type == "warning":
+            self.warnings.append(message.text)
+
+
+CONSOLES: dict[int, Console] = {}  # by id() of the host page
 
 
 def origin(url: str) -> str:
@@ -32,18 +53,27 @@ def open_host(
     browser: Any, site_dir: Path, site_url: str
 ) -> Iterator[Callable[[str], tuple[Any, Any]]]:
     """Open the host page (on its own server) with the documented snippet pointing at
-    `site_url + embed_path`; returns the host page and the embed frame, engine ready."""
+    `site_url + embed_path` ({host} in it: the host page's origin); returns the host page and
+    the embed frame, engine ready. The page's console and uncaught errors are recorded."""
     closers: list[Callable[[], None]] = []
 
     def make(embed_path: str) -> tuple[Any, Any]:
         snippet = documented_snippet(site_dir)
         assert DOCUMENTED_SRC in snippet
-        server = host_site(snippet.replace(DOCUMENTED_SRC, site_url + embed_path))
+
+        def pointed(host_url: str) -> str:
+            src = site_url + embed_path.replace(HOST, origin(host_url))
+            return snippet.replace(DOCUMENTED_SRC, src)
+
+        server = host_site(pointed)
         host_url = server.__enter__()
         closers.append(lambda: server.__exit__(None, None, None))
         context = browser.new_context(viewport={"width": 1000, "height": 700})
         closers.append(context.close)
         page = context.new_page()
+        console = CONSOLES[id(page)] = Console()
+        page.on("console", console.record)
+        page.on("pageerror", lambda error: console.errors.append(str(error)))
         page.goto(host_url)
         frame = page.wait_for_selector(FRAME).content_frame()
         frame.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
@@ -114,7 +144,7 @@ def answer_in_frame(frame: Any, values: dict[str, str]) -> None:
 def test_the_host_on_another_origin_sizes_the_frame_to_its_content_on_load(
     open_host: Callable[[str], tuple[Any, Any]], site_url: str
 ) -> None:
-    page, frame = open_host("embed/")
+    page, frame = open_host("embed/?origin={host}")
     assert origin(page.url) != origin(site_url), "the host is cross-origin"
     first = wait_for_message(page, "citizen-card:resize")
     assert first["origin"] == origin(site_url)
@@ -124,10 +154,10 @@ def test_the_host_on_another_origin_sizes_the_frame_to_its_content_on_load(
     assert has_no_vertical_scrollbar(frame)
 
 
-def test_each_answer_reaches_the_host_as_the_engines_result_and_the_frame_grows(
+def test_each_answer_reaches_the_host_that_names_its_origin_and_the_frame_grows(
     open_host: Callable[[str], tuple[Any, Any]], site_url: str
 ) -> None:
-    page, frame = open_host("embed/")
+    page, frame = open_host("embed/?origin={host}")
     before = settle_height(page, frame)
     person = PEOPLE["eligible"]
     answer_in_frame(frame, person_values(person))
@@ -150,12 +180,44 @@ def test_each_answer_reaches_the_host_as_the_engines_result_and_the_frame_grows(
 def test_invalid_input_reaches_the_host_with_the_engines_errors(
     open_host: Callable[[str], tuple[Any, Any]],
 ) -> None:
-    page, frame = open_host("embed/")
+    page, frame = open_host("embed/?origin={host}")
     values = {"permit_issued": "2026-11-12", "permit_expires": "2026-11-01", "on": "2026-11-26"}
     answer_in_frame(frame, values)
     message = wait_for_message(page, "citizen-card:result")
     engine = json.loads(check_json(json.dumps({**values, "passport_expires": "", "lang": "en"})))
     assert message["data"]["result"] == {"status": "invalid", "errors": engine["errors"]}
+
+
+def test_without_an_origin_the_host_gets_the_height_and_never_the_readers_answer(
+    open_host: Callable[[str], tuple[Any, Any]],
+) -> None:
+    page, frame = open_host("embed/")
+    settle_height(page, frame)
+    answer_in_frame(frame, person_values(PEOPLE["eligible"]))
+    page.wait_for_function(
+        """() => window.__messages.filter(
+                   (m) => m.data.type === "citizen-card:resize").length > 1"""
+    )
+    frame.wait_for_timeout(300)
+    assert messages(page, "citizen-card:result") == []
+    for message in page.evaluate("window.__messages"):
+        assert set(message["data"]) == {"type", "height"}, "only the height, no dates"
+
+
+@pytest.mark.parametrize(
+    "value", ["intranet.example", "https://intranet.example/path", "javascript:alert(1)", "%%%"]
+)
+def test_a_malformed_origin_is_a_console_warning_and_sends_no_answer(
+    open_host: Callable[[str], tuple[Any, Any]], value: str
+) -> None:
+    page, frame = open_host(f"embed/?origin={value}")
+    answer_in_frame(frame, person_values(PEOPLE["eligible"]))
+    frame.wait_for_timeout(300)
+    assert messages(page, "citizen-card:result") == []
+    assert messages(page, "citizen-card:resize"), "the frame is still sized"
+    console = CONSOLES[id(page)]
+    assert console.errors == [], "no uncaught error"
+    assert any("origin" in text for text in console.warnings), console.warnings
 
 
 def test_with_an_origin_option_nothing_is_sent_to_a_host_at_another_origin(
@@ -182,7 +244,9 @@ def test_the_embed_page_is_the_checker_alone(
     assert frame.locator("[data-checker] [name=category]").is_visible()
 
 
-@pytest.mark.parametrize("embed_path", ["embed/?lang=zh&hide=actions", "zh/embed/"])
+@pytest.mark.parametrize(
+    "embed_path", ["embed/?lang=zh&hide=actions&origin={host}", "zh/embed/?origin={host}"]
+)
 def test_the_chinese_checker_answers_in_chinese(
     open_host: Callable[[str], tuple[Any, Any]], embed_path: str
 ) -> None:
