@@ -124,8 +124,7 @@ def _answer_row(
         if order_error is not None:
             raise order_error
         passport_expires = parse_date(cells[index["passport_expires"]], field="passport_expires")
-        if "category" in index:
-            normalise_category(cells[index["category"]])
+        category = normalise_category(cells[index["category"]] if "category" in index else "")
         found, status = assess(permit_issued, permit_expires, passport_expires, on)
     except InvalidInput as error:
         return INVALID, [INVALID, "", "", error.message(lang)]
@@ -133,7 +132,7 @@ def _answer_row(
         status.value,
         found.earliest.isoformat(),
         found.latest.isoformat(),
-        headline(found, status, on, lang),
+        headline(found, status, on, lang, category),
     ]
 
 

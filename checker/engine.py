@@ -15,9 +15,11 @@ Window: earliest = max(programme opening, issue + 14 days);
 latest = min(passport expiry, permit expiry − 91 days). Status on the application date:
 `no_window` if earliest > latest, else `not_yet` / `eligible` / `too_late`.
 
-Notes (never change the status): `category_confirm` for a B, C or unknown permit category
-(the sources describe the card for class A talent; class A gets no category note), and
-`policy_currency` always.
+Notes (never change the status): first the working-day notes for a first or last day still
+ahead that is not a working day in mainland China (and, for a day past the calendar's
+years, that only weekends were counted); then `category_confirm` for a B, C or unknown
+permit category (the sources describe the card for class A talent; class A gets no category
+note, and the headline already says what to confirm), and `policy_currency` always.
 
 Limitations: the engine decides nothing the sources do not say (for instance whether class
 B or C permit holders qualify); it only tells the user to confirm.
@@ -33,12 +35,13 @@ from typing import Literal
 from checker.dates import check_year, today_in_hangzhou
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
 from checker.messages import render
-from checker.notes import notes_for
+from checker.notes import notes_for, working_day_notes
 from checker.result import CheckResult, RuleResult, Status
 from checker.rules import RuleData, load_rules
 from checker.working_days import first_working_day_on_or_after, last_working_day_on_or_before
 
 __all__ = [
+    "CONFIRMING_HEADLINES",
     "HEADLINES",
     "RULES",
     "Limit",
@@ -49,6 +52,7 @@ __all__ = [
     "days_left",
     "headline",
     "normalise_category",
+    "permit_must_run_until",
     "permit_order_error",
     "validate",
     "window",
@@ -172,6 +176,16 @@ HEADLINES: dict[tuple[Status, ClosedBy | None], str] = {
     (Status.NO_WINDOW, "permit"): "headline.no_window.permit",
     (Status.NO_WINDOW, "both"): "headline.no_window.both",
 }
+# With something to confirm first, a window that is open or still to come is never a plain
+# yes: the headline says what to confirm (for a named class, or for a reader who does not
+# know theirs).
+ConfirmFor = Literal["class", "unknown"]
+CONFIRMING_HEADLINES: dict[tuple[Status, ConfirmFor], str] = {
+    (Status.ELIGIBLE, "class"): "headline.eligible.confirm_class",
+    (Status.ELIGIBLE, "unknown"): "headline.eligible.confirm_unknown",
+    (Status.NOT_YET, "class"): "headline.not_yet.confirm_class",
+    (Status.NOT_YET, "unknown"): "headline.not_yet.confirm_unknown",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,13 +217,23 @@ class Window:
     def is_empty(self) -> bool:
         return self.earliest > self.latest
 
+    @property
+    def passport_until(self) -> date:
+        """The passport's last valid day (the `passport_valid` rule's day)."""
+        return self._day("passport_valid")
+
+    @property
+    def permit_last_day(self) -> date:
+        """The last day with more than the required days left on the work permit."""
+        return self._day("permit_valid_over_90_days")
+
     def _day(self, rule_id: str) -> date:
         return next(limit.day for limit in self.limits if limit.rule.id == rule_id)
 
     def closing_limits_before(self, day: date) -> ClosedBy:
         """Which closing limit(s) fall before `day`: "passport", "permit" or "both"."""
-        passport = self._day("passport_valid") < day
-        permit = self._day("permit_valid_over_90_days") < day
+        passport = self.passport_until < day
+        permit = self.permit_last_day < day
         if passport and permit:
             return "both"
         return "passport" if passport else "permit"
@@ -240,16 +264,44 @@ def assess(
     return found, Status.ELIGIBLE
 
 
-def headline(found: Window, status: Status, on: date, lang: str) -> str:
-    """One plain sentence saying what the status means and what to do."""
-    days = load_rules().min_days_remaining_exclusive
+def permit_must_run_until(day: date, rules: RuleData) -> date:
+    """The work permit expiry that lets a reader apply on `day`: the inverse of the
+    `permit_valid_over_90_days` limit (more than N days left, so expiry - N - 1 >= day)."""
+    return day + timedelta(days=rules.min_days_remaining_exclusive + 1)
+
+
+def headline(found: Window, status: Status, on: date, lang: str, category: str) -> str:
+    """One plain sentence saying what the status means and what to do.
+
+    With a category to confirm, an open or coming window is never a plain yes; a closed or
+    empty one says what to renew or extend, and until when the permit must run.
+    """
+    rules = load_rules()
     closed_by: ClosedBy | None = None
+    apply_on = on
     if status is Status.TOO_LATE:
         closed_by = found.closing_limits_before(on)
     elif status is Status.NO_WINDOW:
         closed_by = found.closing_limits_before(found.earliest)
+        apply_on = found.earliest
     message_id = HEADLINES[status, closed_by]
-    return render(message_id, lang, on=on, earliest=found.earliest, latest=found.latest, days=days)
+    if rules.category.to_confirm(category) and (status, "class") in CONFIRMING_HEADLINES:
+        confirm_for: ConfirmFor = (
+            "unknown" if category == rules.category.default_category else "class"
+        )
+        message_id = CONFIRMING_HEADLINES[status, confirm_for]
+    return render(
+        message_id,
+        lang,
+        on=on,
+        earliest=found.earliest,
+        latest=found.latest,
+        days=rules.min_days_remaining_exclusive,
+        category=category,
+        passport_until=found.passport_until,
+        permit_last_day=found.permit_last_day,
+        permit_needed=permit_must_run_until(apply_on, rules),
+    )
 
 
 def days_left(found: Window, status: Status, on: date) -> int | None:
@@ -381,9 +433,12 @@ def check(
         earliest=found.earliest,
         latest=found.latest,
         rules=_rule_results(found, on, rules, lang),
-        notes=notes_for(category, lang),
+        notes=(
+            *working_day_notes(status, on, found.earliest, found.latest, lang),
+            *notes_for(category, lang),
+        ),
         rules_version=rules.rules_version,
-        headline=headline(found, status, on, lang),
+        headline=headline(found, status, on, lang, category),
         category=category,
         lang=lang,
         confirm=rules.category.to_confirm(category),

@@ -1,8 +1,8 @@
 """The message catalogue: every sentence the checker returns, in English and Chinese.
 
 `messages.toml` maps each message id to its `en` and `zh` template. `render()` fills a
-template; date parameters are written the way each language writes them
-(`format_date`: "2 March 2027" / "2027年3月2日"). This module is the bottom of the
+template; date parameters are written the way each language writes them, weekday first
+(`format_date`: "Tuesday 2 March 2027" / "2027年3月2日（星期二）"). This module is the bottom of the
 package's words: it imports nothing else from `checker`.
 """
 
@@ -31,6 +31,8 @@ _MONTHS_EN = (
     "November",
     "December",
 )
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
 @functools.cache
@@ -43,11 +45,18 @@ def catalogue() -> dict[str, dict[str, str]]:
     }
 
 
-def format_date(value: date, lang: str) -> str:
-    """A date as a reader writes it: `2 March 2027` (en) or `2027年3月2日` (zh)."""
+def format_date(value: date, lang: str, *, weekday: bool = True) -> str:
+    """A date as the answer writes it, with its weekday so a weekend or holiday shows:
+    `Tuesday 2 March 2027` (en) or `2027年3月2日（星期二）` (zh).
+
+    `weekday=False` gives the plain form (`2 March 2027`, `2027年3月2日`) for the guide's
+    prose, where a date is a fact about the past rather than a day to go somewhere.
+    """
     if lang == "zh":
-        return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+        written = f"{value.year}年{value.month}月{value.day}日"
+        return f"{written}（{_WEEKDAYS_ZH[value.weekday()]}）" if weekday else written
+    written = f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
+    return f"{_WEEKDAYS_EN[value.weekday()]} {written}" if weekday else written
 
 
 def render(message_id: str, lang: str, **params: object) -> str:

@@ -179,10 +179,11 @@ def format_number(number: int, *, lang: str) -> str:
     return f"{number:,}" if lang == "en" else str(number)
 
 
-def format_date(day: date, *, lang: str) -> str:
-    """20 August 2018 / 2018年8月20日: the engine's own way of writing dates."""
+def format_date(day: date, *, lang: str, weekday: bool = False) -> str:
+    """20 August 2018 / 2018年8月20日: the engine's own way of writing dates; with
+    `weekday`, as its answers write them (Monday 20 August 2018 / 2018年8月20日（星期一）)."""
     labels_for(lang=lang)
-    return engine_format_date(day, lang)
+    return engine_format_date(day, lang, weekday=weekday)
 
 
 def sources_used(source_ids: Sequence[str], *, data: GuideData, lang: str) -> str:
@@ -263,6 +264,10 @@ def _source_line(source_id: str, *, data: GuideData, lang: str) -> str:
 
 def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
     labels = labels_for(lang=lang)
+
+    def written(day: date) -> str:  # as the answer writes it, weekday first
+        return format_date(day, lang=lang, weekday=True)
+
     category = case.get("category", "unknown")
     result = check(
         permit_issued=case["permit_issued"],
@@ -281,18 +286,22 @@ def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
         )
     if result.earliest and result.latest and result.earliest <= result.latest:
         window = labels["window_range"].format(
-            earliest=format_date(result.earliest, lang=lang),
-            latest=format_date(result.latest, lang=lang),
+            earliest=written(result.earliest),
+            latest=written(result.latest),
         )
     else:
         window = labels["no_window"]
+
     question = case["question_zh"] if lang == "zh" else case["question"]
     shown_category = labels["category_unknown"] if category == "unknown" else category
     rows = [
-        (labels["permit_issued"], format_date(case["permit_issued"], lang=lang)),
-        (labels["permit_expires"], format_date(case["permit_expires"], lang=lang)),
-        (labels["passport_expires"], format_date(case["passport_expires"], lang=lang)),
-        (labels["on"], format_date(case["on"], lang=lang)),
+        (labels["permit_issued"], written(case["permit_issued"])),
+        (labels["permit_expires"], written(case["permit_expires"])),
+        (
+            labels["passport_expires"],
+            format_date(case["passport_expires"], lang=lang, weekday=True),
+        ),
+        (labels["on"], written(case["on"])),
         (labels["category"], shown_category),
         (labels["window"], window),
     ]

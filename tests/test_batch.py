@@ -49,6 +49,7 @@ def test_each_row_gets_the_same_answer_as_a_single_check() -> None:
             permit_expires=parse_date(cells[3]),
             passport_expires=parse_date(cells[4]),
             on=ON,
+            category=cells[5],
         )
         assert cells[status_at:] == [
             expected.status.value,

@@ -125,8 +125,8 @@ def test_json_is_exactly_the_result_object(case: dict[str, Any]) -> None:
 def test_the_readable_summary_in_chinese() -> None:
     completed = run("check", *PERSON, "--on", "2026-11-26", "--lang", "zh", "--category", "B")
     assert completed.returncode == 0
-    assert "可以：您在2026年11月26日可以申请" in completed.stdout
-    assert "服务网点确认" in completed.stdout
+    assert "按您的日期，最晚可在2028年8月12日（星期六）申请" in completed.stdout
+    assert "服务网点确认持B类工作许可证能否申请" in completed.stdout
 
 
 def test_any_accepted_spelling_works_on_the_command_line() -> None:

@@ -119,15 +119,22 @@ def test_a_long_unreadable_text_is_quoted_back_shortened() -> None:
 @pytest.mark.parametrize(
     ("day", "english", "chinese"),
     [
-        (date(2027, 3, 2), "2 March 2027", "2027年3月2日"),
-        (date(2026, 12, 31), "31 December 2026", "2026年12月31日"),
+        (date(2027, 3, 2), "Tuesday 2 March 2027", "2027年3月2日（星期二）"),
+        (date(2026, 12, 31), "Thursday 31 December 2026", "2026年12月31日（星期四）"),
+        (date(2026, 12, 6), "Sunday 6 December 2026", "2026年12月6日（星期日）"),
+        (date(2026, 10, 10), "Saturday 10 October 2026", "2026年10月10日（星期六）"),
     ],
 )
-def test_dates_are_written_the_way_each_language_writes_them(
+def test_every_date_the_answer_writes_carries_its_weekday(
     day: date, english: str, chinese: str
 ) -> None:
     assert format_date(day, "en") == english
     assert format_date(day, "zh") == chinese
+
+
+def test_the_guide_prose_can_write_a_date_without_its_weekday() -> None:
+    assert format_date(date(2018, 8, 20), "en", weekday=False) == "20 August 2018"
+    assert format_date(date(2018, 8, 20), "zh", weekday=False) == "2018年8月20日"
 
 
 class TestTodayInHangzhou:

@@ -144,7 +144,7 @@ def test_every_rule_result_says_what_to_do_and_names_its_date() -> None:
         on=date(2026, 11, 25),  # every rule but the programme's opening fails
     )
     failing = {rule.id: rule.message for rule in result.rules if not rule.passed}
-    assert "wait until 26 November 2026" in failing["permit_held_two_weeks"]
+    assert "wait until Thursday 26 November 2026" in failing["permit_held_two_weeks"]
     assert "renew your passport" in failing["passport_valid"]
     assert "Extend your work permit" in failing["permit_valid_over_90_days"]
 
@@ -153,8 +153,8 @@ def test_every_rule_result_says_what_to_do_and_names_its_date() -> None:
     ("passport_expires", "permit_expires", "expected"),
     [
         (date(2027, 3, 2), date(2029, 3, 1), "Renew your passport"),
-        (date(2030, 1, 1), date(2027, 6, 1), "Extend your work permit"),
-        (date(2027, 3, 2), date(2027, 6, 1), "Renew your passport and extend your work permit"),
+        (date(2030, 1, 1), date(2027, 6, 1), "extend your work permit so that it runs until"),
+        (date(2027, 3, 2), date(2027, 6, 1), "Renew your passport, and extend your work permit"),
     ],
     ids=["passport", "permit", "both"],
 )
