@@ -99,6 +99,38 @@ def test_no_answer_shows_null_undefined_or_nan(
     assert not re.search(r"\b(null|undefined|NaN)\b", text), text
 
 
+# What a plain yes opens with (a class A reader's headline).
+PLAIN_YES = {"en": "Yes", "zh": "可以"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("category", ["B", "C", "unknown"])
+def test_a_reader_whose_class_is_not_a_is_never_told_a_plain_yes(
+    ready_pages: dict[str, Any], lang: str, category: str
+) -> None:
+    eligible = PEOPLE["eligible"]
+    person = Person(
+        f"I hold a class {category} permit. Can I apply today?",
+        eligible.permit_issued, eligible.permit_expires, eligible.passport_expires,
+        eligible.on, category,
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert shown["status"] == "eligible", "the dates allow it: HR scripts rely on the status"
+    assert shown["confirm"] == "category"
+    headline = page.locator(HEADLINE).inner_text()
+    assert ("confirm" if lang == "en" else "确认") in headline
+    assert not headline.startswith((PLAIN_YES[lang] + ":", PLAIN_YES[lang] + "："))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_class_a_reader_has_nothing_to_confirm(ready_pages: dict[str, Any], lang: str) -> None:
+    page = ready_pages[lang]
+    shown = ask(page, PEOPLE["eligible"])
+    assert shown["confirm"] == ""
+    assert page.locator(HEADLINE).inner_text().startswith(PLAIN_YES[lang])
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("status", ["too_late", "no_window"])
 def test_a_closed_or_empty_window_is_never_called_your_window(

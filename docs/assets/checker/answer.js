@@ -46,46 +46,39 @@ function ruleTitles(rulesInfo) {
   return new Map(rulesInfo.rules.map((rule) => [rule.id, rule]));
 }
 
-// The window in one line, with the days left when the last day is near.
-function windowLine(result, facts, words, written) {
+// The window in one line (unless the headline already gives both its days), with the days
+// left when the last day is near.
+function windowLine(reply, facts, words, written) {
+  const { result, headline } = reply;
   if (!facts.hasWindow) return null;
-  const line = el(
-    "p",
-    { class: "checker__window" },
-    el("span", { class: "checker__window-label" }, words.window_title),
-    " ",
-    el(
-      "strong",
-      {},
-      fill(words.window_line, { earliest: written(result.earliest), latest: written(result.latest) }),
-    ),
-  );
-  if (facts.daysLeft !== null && facts.daysLeft <= LAST_DAYS_SHOWN) {
-    const left = facts.daysLeft === 0 ? words.days_left_none : fill(facts.daysLeft === 1 ? words.days_left_one : words.days_left, { days: facts.daysLeft });
-    line.append(" ", el("span", { class: "checker__days-left" }, left));
+  const earliest = written(result.earliest);
+  const latest = written(result.latest);
+  const line = el("p", { class: "checker__window" });
+  if (!(headline.includes(earliest) && headline.includes(latest))) {
+    line.append(
+      el("span", { class: "checker__window-label" }, words.window_title),
+      " ",
+      el("strong", {}, fill(words.window_line, { earliest, latest })),
+    );
   }
-  return line;
+  if (facts.daysLeft !== null && facts.daysLeft <= LAST_DAYS_SHOWN) {
+    const template = facts.daysLeft === 0 ? words.days_left_none : facts.daysLeft === 1 ? words.days_left_one : words.days_left;
+    line.append(" ", el("span", { class: "checker__days-left" }, fill(template, { days: facts.daysLeft })));
+  }
+  return line.childNodes.length ? line : null;
 }
 
-const WORKING_DAY_NOTE = /working_day/;
+const WORKING_DAY_NOTE = /working/;
 
 function notesList(notes, className) {
   if (!notes.length) return null;
   return el("ul", { class: className }, notes.map((note) => el("li", {}, note.message)));
 }
 
-// The engine's working-day sentences; without them (an older engine), the page's own.
-function workingDayNotes(result, facts, words, written) {
-  const notes = result.notes.filter((note) => WORKING_DAY_NOTE.test(note.id));
-  if (notes.length || !facts.hasWindow) return notes;
-  const own = [];
-  if (facts.earliestWorkingDay && facts.earliestWorkingDay !== result.earliest) {
-    own.push({ message: fill(words.first_not_working, { date: written(result.earliest), working: written(facts.earliestWorkingDay) }) });
-  }
-  if (facts.latestWorkingDay && facts.latestWorkingDay !== result.latest) {
-    own.push({ message: fill(words.last_not_working, { date: written(result.latest), working: written(facts.latestWorkingDay) }) });
-  }
-  return own;
+// The engine's working-day sentences (a first or last day that is not a working day, a
+// window without one, a day past the holiday calendar's years): next to the window.
+function workingDayNotes(result) {
+  return result.notes.filter((note) => WORKING_DAY_NOTE.test(note.id));
 }
 
 function panel(reply, facts, words, written, planned) {
@@ -94,8 +87,8 @@ function panel(reply, facts, words, written, planned) {
     "div",
     { class: `checker__panel checker__panel--${result.status}` },
     el("h3", { class: "checker__headline", "data-headline": "", tabindex: "-1" }, headline),
-    windowLine(result, facts, words, written),
-    notesList(workingDayNotes(result, facts, words, written), "checker__working-days"),
+    windowLine(reply, facts, words, written),
+    notesList(workingDayNotes(result), "checker__working-days"),
     planned ? el("p", { class: "checker__planned" }, fill(words.planned, { on: written(result.on) })) : null,
   );
 }
@@ -116,13 +109,19 @@ function bringSection(facts, words) {
   );
 }
 
-function otherNotes(result, words) {
-  const notes = result.notes.filter((note) => !WORKING_DAY_NOTE.test(note.id));
+// The headline of an answer with a window already says what to confirm: the reason
+// (the sources describe class A) then goes with the other reasons, folded.
+function foldedNote(note, facts) {
+  return note.id === "category_confirm" && facts.hasWindow && facts.confirm.includes("category");
+}
+
+function otherNotes(result, facts, words) {
+  const notes = result.notes.filter((note) => !WORKING_DAY_NOTE.test(note.id) && !foldedNote(note, facts));
   if (!notes.length) return null;
   return el("section", { class: "checker__notes" }, el("h4", {}, words.notes_title), notesList(notes, ""));
 }
 
-function rulesSection(result, info, words, written) {
+function rulesSection(result, facts, info, words, written) {
   const titles = ruleTitles(info);
   const items = result.rules.map((rule) => {
     const about = titles.get(rule.id) || { title: rule.id, reading: "", source: null };
@@ -149,6 +148,7 @@ function rulesSection(result, info, words, written) {
     "details",
     { class: "checker__rules" },
     el("summary", {}, words.rules_title),
+    notesList(result.notes.filter((note) => foldedNote(note, facts)), "checker__folded-notes"),
     el("ul", {}, items),
     el(
       "p",
@@ -248,8 +248,8 @@ export function renderAnswer(answer, context) {
       bringSection(facts, words),
       timeline({ result, facts, values: context.values, words, written, planned: context.planned }),
       actionsSection(words, hasCalendar, context.shareLink, handlers),
-      otherNotes(result, words),
-      rulesSection(result, info, words, written),
+      otherNotes(result, facts, words),
+      rulesSection(result, facts, info, words, written),
       counterSheet(context.sheets, context.values),
     ]),
   );
