@@ -9,9 +9,14 @@ decided on evidence, or given (`checker.text_encoding`).
 
 Output: one row per input row, same order: the input columns, then `status`, `earliest`,
 `latest` and `reason` (the headline sentence, or for a row that cannot be read,
-`status` = `invalid` and the error in `reason`). A row with more cells than the header has
-columns is `invalid` too (its columns may have shifted), and its extra cells come out at the
-end under `extra_1`, `extra_2`... so that nothing is lost. Rows whose cells are all empty are
+`status` = `invalid` and the error in `reason`), then `days_left` (days from the application
+date to the last day, when eligible), `confirm` (what to confirm at an outlet first,
+space-separated: `category` for a class B, C or unknown) and `earliest_working_day` /
+`latest_working_day` (as in the single answer; empty when there is no window). Dates are
+ISO (`2026-11-26`). Each row is a typed `BatchRow`; `to_cells()` writes it out.
+A row with more cells than the header has columns is `invalid` too (its columns may have
+shifted), and its extra cells come out at the end under `extra_1`, `extra_2`... so that
+nothing is lost. Rows whose cells are all empty are
 skipped (Excel leaves them at the end of sheets); every other row comes out.
 A file that cannot be used at all raises `UnusableFile` naming the problem.
 """
@@ -19,14 +24,16 @@ A file that cannot be used at all raises `UnusableFile` naming the problem.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from dataclasses import dataclass
 from datetime import date
 
 from checker.csv_safety import formula_safe_row
-from checker.dates import parse_date, today_in_hangzhou
-from checker.engine import assess, headline, normalise_category, permit_order_error
-from checker.errors import InvalidInput, MalformedRow, UnusableFile, check_lang
+from checker.dates import today_in_hangzhou
+from checker.engine import assess, days_left, headline, working_days
+from checker.errors import MalformedRow, UnusableFile, check_lang
+from checker.form import read_form
 from checker.result import Status
 from checker.rules import load_rules
 from checker.text_encoding import decode_staff_list
@@ -37,31 +44,92 @@ __all__ = [
     "REQUIRED_COLUMNS",
     "STATUSES",
     "BatchResult",
+    "BatchRow",
     "check_batch",
     "decode_csv_bytes",
 ]
 
 REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
 OPTIONAL_COLUMNS = ("category",)
-ADDED_COLUMNS = ("status", "earliest", "latest", "reason")
+ADDED_COLUMNS = (
+    "status",
+    "earliest",
+    "latest",
+    "reason",
+    "days_left",
+    "confirm",
+    "earliest_working_day",
+    "latest_working_day",
+)
 INVALID = "invalid"
 # Cells beyond the header's columns, kept at the end under extra_1, extra_2...
 EXTRA_COLUMN = "extra_"
 STATUSES = (*(status.value for status in Status), INVALID)
 
 
+def _iso(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRow:
+    """One staff member's answer: the row's own cells, then the answer's typed values.
+
+    `status` is a `Status` value or `invalid` (then `reason` is the error and the dates are
+    None); `extra` holds cells beyond the header's columns (the row is then invalid).
+    """
+
+    cells: tuple[str, ...]
+    status: str
+    reason: str
+    earliest: date | None = None
+    latest: date | None = None
+    days_left: int | None = None
+    confirm: tuple[str, ...] = ()
+    earliest_working_day: date | None = None
+    latest_working_day: date | None = None
+    extra: tuple[str, ...] = ()
+
+    def dates(self) -> tuple[date, ...]:
+        """The answer's dates, for writing them out once (`checker.web`)."""
+        found = (self.earliest, self.latest, self.earliest_working_day, self.latest_working_day)
+        return tuple(day for day in found if day is not None)
+
+    def to_cells(self, extra_columns: int = 0) -> list[str]:
+        """The row as CSV cells: its cells, the added columns, then `extra_columns` cells."""
+        return [
+            *self.cells,
+            self.status,
+            _iso(self.earliest),
+            _iso(self.latest),
+            self.reason,
+            "" if self.days_left is None else str(self.days_left),
+            " ".join(self.confirm),
+            _iso(self.earliest_working_day),
+            _iso(self.latest_working_day),
+            *self.extra,
+            *[""] * (extra_columns - len(self.extra)),
+        ]
+
+
 @dataclass(frozen=True)
 class BatchResult:
-    """Every row's answer. `columns` = input columns + status, earliest, latest, reason."""
+    """Every row's answer. `columns` = input columns + the added columns (+ `extra_N`)."""
 
     columns: list[str]
-    rows: list[list[str]]
+    answers: list[BatchRow]
     counts: dict[str, int]
     input_columns: list[str]
     on: date
     lang: str
     rules_version: str
     encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
+
+    @functools.cached_property
+    def rows(self) -> list[list[str]]:
+        """Every answer as cells, in the order of `columns` (the CSV's and JSON's rows)."""
+        extra_columns = len(self.columns) - len(self.input_columns) - len(ADDED_COLUMNS)
+        return [answer.to_cells(extra_columns) for answer in self.answers]
 
     def to_csv(self) -> str:
         """The result as CSV text (header row first, CRLF line endings as Excel expects),
@@ -113,27 +181,31 @@ def _read_rows(text: str) -> list[list[str]]:
     return [row for row in rows if any(cell.strip() for cell in row)]
 
 
-def _answer_row(
-    cells: list[str], index: dict[str, int], on: date, lang: str
-) -> tuple[str, list[str]]:
-    """The status and the four added cells for one row (errors become `invalid`)."""
-    try:
-        permit_issued = parse_date(cells[index["permit_issued"]], field="permit_issued")
-        permit_expires = parse_date(cells[index["permit_expires"]], field="permit_expires")
-        order_error = permit_order_error(permit_issued, permit_expires)
-        if order_error is not None:
-            raise order_error
-        passport_expires = parse_date(cells[index["passport_expires"]], field="passport_expires")
-        category = normalise_category(cells[index["category"]] if "category" in index else "")
-        found, status = assess(permit_issued, permit_expires, passport_expires, on)
-    except InvalidInput as error:
-        return INVALID, [INVALID, "", "", error.message(lang)]
-    return status.value, [
-        status.value,
-        found.earliest.isoformat(),
-        found.latest.isoformat(),
-        headline(found, status, on, lang, category),
-    ]
+def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) -> BatchRow:
+    """One row's answer, through the same validation as a single check (errors: invalid)."""
+    valid, errors = read_form(
+        permit_issued=cells[index["permit_issued"]],
+        permit_expires=cells[index["permit_expires"]],
+        passport_expires=cells[index["passport_expires"]],
+        on=on,
+        category=cells[index["category"]] if "category" in index else None,
+        lang=lang,
+    )
+    if valid is None:
+        return BatchRow(tuple(cells), INVALID, errors[0].message(lang))
+    found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
+    earliest_working, latest_working = working_days(found)
+    return BatchRow(
+        cells=tuple(cells),
+        status=status.value,
+        reason=headline(found, status, on, lang, valid.category),
+        earliest=found.earliest,
+        latest=found.latest,
+        days_left=days_left(found, status, on),
+        confirm=load_rules().category.to_confirm(valid.category),
+        earliest_working_day=earliest_working,
+        latest_working_day=latest_working,
+    )
 
 
 def check_batch(
@@ -153,7 +225,7 @@ def check_batch(
     header, index = _header(rows)
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
-    out_rows: list[list[str]] = []
+    answers: list[BatchRow] = []
     most_extra = 0
     for cells in rows[1:]:
         if len(cells) > width:
@@ -165,23 +237,22 @@ def check_batch(
                 # Reported (the columns may have shifted) and kept: the extra cells come
                 # out at the end of the row, under `extra_1`, `extra_2`...
                 error = MalformedRow("row", cells=width + len(extra), columns=width)
-                out_rows.append([*cells, INVALID, "", "", error.message(lang), *extra])
+                answers.append(
+                    BatchRow(tuple(cells), INVALID, error.message(lang), extra=tuple(extra))
+                )
                 most_extra = max(most_extra, len(extra))
                 counts[INVALID] += 1
                 continue
         elif len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        status, added = _answer_row(cells, index, on, lang)
-        counts[status] += 1
-        out_rows.append(cells + added)
+        answer = _answer_row(cells, index, on, lang)
+        counts[answer.status] += 1
+        answers.append(answer)
     columns = [*header, *ADDED_COLUMNS]
-    if most_extra:
-        columns += [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
-        for row in out_rows:
-            row.extend([""] * (len(columns) - len(row)))
+    columns += [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
     return BatchResult(
         columns=columns,
-        rows=out_rows,
+        answers=answers,
         counts=counts,
         input_columns=list(header),
         on=on,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, BatchResult
+from checker.batch import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, BatchResult
 from checker.messages import render
 from checker.result import CheckResult, Status
 
@@ -152,27 +152,28 @@ def window_calendar(result: CheckResult, *, stamp: datetime | None = None) -> st
 def batch_calendar(batch: BatchResult, *, stamp: datetime | None = None) -> str:
     """One calendar with the last day of every row that has a window (with a reminder)."""
     lang = batch.lang
-    status_at = batch.columns.index(ADDED_COLUMNS[0])
     read_columns = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
     who_at = [
         position
         for position, name in enumerate(batch.input_columns)
         if name.strip().casefold() not in read_columns
     ]
+    with_window = (Status.ELIGIBLE, Status.NOT_YET, Status.TOO_LATE)
     events: list[AllDayEvent] = []
-    for number, row in enumerate(batch.rows, start=1):
-        status, earliest_text, latest_text = row[status_at : status_at + 3]
-        if status not in (Status.ELIGIBLE, Status.NOT_YET, Status.TOO_LATE):
+    for number, row in enumerate(batch.answers, start=1):
+        if row.status not in with_window or row.earliest is None or row.latest is None:
             continue
-        earliest, latest = date.fromisoformat(earliest_text), date.fromisoformat(latest_text)
-        who = ", ".join(row[position].strip() for position in who_at if row[position].strip())
+        cells = row.cells
+        who = ", ".join(cells[position].strip() for position in who_at if cells[position].strip())
         events.append(
             AllDayEvent(
-                uid=_uid("row", str(number), *row[:status_at], latest_text),
-                day=latest,
+                uid=_uid("row", str(number), *cells, row.latest.isoformat()),
+                day=row.latest,
                 summary=render("calendar.last_day_of", lang, who=who or f"#{number}"),
-                description=render("calendar.description", lang, earliest=earliest, latest=latest),
-                reminder=render("calendar.reminder", lang, latest=latest),
+                description=render(
+                    "calendar.description", lang, earliest=row.earliest, latest=row.latest
+                ),
+                reminder=render("calendar.reminder", lang, latest=row.latest),
             )
         )
     return calendar_text(render("calendar.name", lang), events, stamp)

@@ -30,6 +30,7 @@ __all__ = [
     "check_year",
     "parse_date",
     "today_in_hangzhou",
+    "year_error",
 ]
 
 ACCEPTED_SPELLINGS = ("2026-11-26", "2026/11/26", "2026.11.26", "2026年11月26日")
@@ -39,17 +40,23 @@ _CHINESE = re.compile(r"([0-9]{4,9})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s
 _DAY_OR_MONTH_FIRST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}")
 
 
+def year_error(value: date, *, field: str) -> YearOutOfRange | None:
+    """The error for a year outside the accepted range, or None when it is inside."""
+    rules = load_rules()
+    if rules.min_year <= value.year <= rules.max_year:
+        return None
+    return YearOutOfRange(field, year=value.year, min_year=rules.min_year, max_year=rules.max_year)
+
+
 def check_year(value: date, *, field: str) -> date:
     """Return `value`, or raise YearOutOfRange if its year is outside the accepted range."""
-    rules = load_rules()
-    if not rules.min_year <= value.year <= rules.max_year:
-        raise YearOutOfRange(
-            field, year=value.year, min_year=rules.min_year, max_year=rules.max_year
-        )
+    error = year_error(value, field=field)
+    if error is not None:
+        raise error
     return value
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)  # a staff list spells a few thousand dates, each often
 def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | int], ...]]:
     """The date `text` spells, or the error class and its parameters (cached, pure)."""
     cleaned = unicodedata.normalize("NFKC", text).strip()

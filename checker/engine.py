@@ -28,11 +28,11 @@ B or C permit holders qualify); it only tells the user to confirm.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from checker.dates import check_year, today_in_hangzhou
+from checker.dates import today_in_hangzhou, year_error
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
 from checker.messages import render
 from checker.notes import notes_for, working_day_notes
@@ -44,9 +44,11 @@ __all__ = [
     "CONFIRMING_HEADLINES",
     "HEADLINES",
     "RULES",
+    "CheckInput",
     "Limit",
     "RuleStatement",
     "Window",
+    "answer",
     "assess",
     "check",
     "days_left",
@@ -201,17 +203,21 @@ class Limit:
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """The days on which every rule passes, and each rule's limit that makes it."""
+    """The days on which every rule passes, and each rule's limit that makes it.
+
+    `earliest` is the latest of the opening limits, `latest` the earliest of the closing
+    ones (worked out once: a batch asks for them many times per row).
+    """
 
     limits: tuple[Limit, ...]
+    earliest: date = field(init=False)
+    latest: date = field(init=False)
 
-    @property
-    def earliest(self) -> date:
-        return max(limit.day for limit in self.limits if limit.rule.sets == "earliest")
-
-    @property
-    def latest(self) -> date:
-        return min(limit.day for limit in self.limits if limit.rule.sets == "latest")
+    def __post_init__(self) -> None:
+        opening = [limit.day for limit in self.limits if limit.rule.sets == "earliest"]
+        closing = [limit.day for limit in self.limits if limit.rule.sets == "latest"]
+        object.__setattr__(self, "earliest", max(opening))
+        object.__setattr__(self, "latest", min(closing))
 
     @property
     def is_empty(self) -> bool:
@@ -277,27 +283,30 @@ def headline(found: Window, status: Status, on: date, lang: str, category: str) 
     empty one says what to renew or extend, and until when the permit must run.
     """
     rules = load_rules()
-    closed_by: ClosedBy | None = None
-    apply_on = on
-    if status is Status.TOO_LATE:
-        closed_by = found.closing_limits_before(on)
-    elif status is Status.NO_WINDOW:
-        closed_by = found.closing_limits_before(found.earliest)
-        apply_on = found.earliest
-    message_id = HEADLINES[status, closed_by]
-    if rules.category.to_confirm(category) and (status, "class") in CONFIRMING_HEADLINES:
-        confirm_for: ConfirmFor = (
-            "unknown" if category == rules.category.default_category else "class"
+    if status is Status.ELIGIBLE or status is Status.NOT_YET:
+        message_id = HEADLINES[status, None]
+        if rules.category.to_confirm(category):
+            confirm_for: ConfirmFor = (
+                "unknown" if category == rules.category.default_category else "class"
+            )
+            message_id = CONFIRMING_HEADLINES[status, confirm_for]
+        return render(
+            message_id,
+            lang,
+            on=on,
+            earliest=found.earliest,
+            latest=found.latest,
+            category=category,
         )
-        message_id = CONFIRMING_HEADLINES[status, confirm_for]
+    # Closed (too late) or empty (no window): what closed it, and until when to extend.
+    apply_on = on if status is Status.TOO_LATE else found.earliest
     return render(
-        message_id,
+        HEADLINES[status, found.closing_limits_before(apply_on)],
         lang,
         on=on,
         earliest=found.earliest,
         latest=found.latest,
         days=rules.min_days_remaining_exclusive,
-        category=category,
         passport_until=found.passport_until,
         permit_last_day=found.permit_last_day,
         permit_needed=permit_must_run_until(apply_on, rules),
@@ -335,31 +344,82 @@ def normalise_category(category: str | None) -> str:
     raise UnknownCategory("category", value=cleaned[:20], choices=", ".join(notes.categories))
 
 
+@dataclass(frozen=True, slots=True)
+class CheckInput:
+    """A check's fields, read and valid: what `answer` works from."""
+
+    permit_issued: date
+    permit_expires: date
+    passport_expires: date
+    on: date
+    category: str
+    lang: str
+
+    def check(self) -> CheckResult:
+        """The full answer for these fields."""
+        return answer(self)
+
+
+# A field as read: its value, or the error reading it gave (the text paths parse first).
+Read = date | InvalidInput
+
+
 def validate(
     *,
-    permit_issued: date,
-    permit_expires: date,
-    passport_expires: date,
-    on: date,
-) -> list[InvalidInput]:
-    """Every problem with these dates, in field order (years in range, expiry after issue)."""
+    permit_issued: Read,
+    permit_expires: Read,
+    passport_expires: Read,
+    on: Read,
+    category: str | None,
+    lang: str | None,
+) -> tuple[CheckInput | None, list[InvalidInput]]:
+    """The one validation path (`check`, the form, every batch row): the valid input, or
+    every problem in form order (errors met while reading, years out of range, a permit
+    that expires before it was issued, an unknown category or language).
+
+    An empty `category` means the default ("unknown"); an empty `lang`, English.
+    """
     errors: list[InvalidInput] = []
-    values = {
-        "permit_issued": permit_issued,
-        "permit_expires": permit_expires,
-        "passport_expires": passport_expires,
-        "on": on,
-    }
-    for field, value in values.items():
-        try:
-            check_year(value, field=field)
-        except InvalidInput as error:
-            errors.append(error)
-    order_error = permit_order_error(permit_issued, permit_expires)
-    if order_error is not None:
-        errors.append(order_error)
+    dates: dict[str, date] = {}
+    read = (permit_issued, permit_expires, passport_expires, on)
+    for name, value in zip(DATE_FIELDS, read, strict=True):
+        if isinstance(value, InvalidInput):
+            errors.append(value)
+            continue
+        day = value.date() if isinstance(value, datetime) else value
+        out_of_range = year_error(day, field=name)
+        if out_of_range is None:
+            dates[name] = day
+        else:
+            errors.append(out_of_range)
+    if "permit_issued" in dates and "permit_expires" in dates:
+        order_error = permit_order_error(dates["permit_issued"], dates["permit_expires"])
+        if order_error is not None:
+            errors.append(order_error)
+    checked_category = ""
+    try:
+        checked_category = normalise_category(category)
+    except InvalidInput as error:
+        errors.append(error)
+    checked_lang = "en"
+    try:
+        checked_lang = check_lang((lang or "en").strip())
+    except InvalidInput as error:
+        errors.append(error)
+    if errors:
         errors.sort(key=lambda error: FIELD_ORDER.index(error.field))
-    return errors
+        return None, errors
+    return (
+        CheckInput(
+            permit_issued=dates["permit_issued"],
+            permit_expires=dates["permit_expires"],
+            passport_expires=dates["passport_expires"],
+            on=dates["on"],
+            category=checked_category,
+            lang=checked_lang,
+        ),
+        [],
+    )
 
 
 def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInput | None:
@@ -369,10 +429,6 @@ def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInpu
             "permit_expires", expires=permit_expires, issued=permit_issued
         )
     return None
-
-
-def _as_date(value: date) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 def _rule_results(found: Window, on: date, rules: RuleData, lang: str) -> tuple[RuleResult, ...]:
@@ -409,23 +465,24 @@ def check(
     a work permit that expires before it was issued, an unknown category or language;
     when several are wrong, the first in form order.
     """
-    rules = load_rules()
-    permit_issued = _as_date(permit_issued)
-    permit_expires = _as_date(permit_expires)
-    passport_expires = _as_date(passport_expires)
-    on = today_in_hangzhou() if on is None else _as_date(on)
-    errors = validate(
+    valid, errors = validate(
         permit_issued=permit_issued,
         permit_expires=permit_expires,
         passport_expires=passport_expires,
-        on=on,
+        on=today_in_hangzhou() if on is None else on,
+        category=category,
+        lang=lang,
     )
-    if errors:
+    if valid is None:
         raise errors[0]
-    category = normalise_category(category)
-    lang = check_lang(lang)
+    return answer(valid)
 
-    found, status = assess(permit_issued, permit_expires, passport_expires, on)
+
+def answer(valid: CheckInput) -> CheckResult:
+    """The full answer (every rule, the notes, the headline) for valid input."""
+    rules = load_rules()
+    on, category, lang = valid.on, valid.category, valid.lang
+    found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
     earliest_working, latest_working = working_days(found)
     return CheckResult(
         status=status,

@@ -45,6 +45,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     }
 
 
+@functools.lru_cache(maxsize=8192)  # a staff list writes the same few thousand dates
 def format_date(value: date, lang: str, *, weekday: bool = True) -> str:
     """A date as the answer writes it, with its weekday so a weekend or holiday shows:
     `Tuesday 2 March 2027` (en) or `2027年3月2日（星期二）` (zh).

@@ -110,10 +110,7 @@ def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
-    inputs = len(batch.input_columns)
-    dates = [batch.on.isoformat()]
-    for row in batch.rows:
-        dates += row[inputs + 1 : inputs + 3]
+    dates = {batch.on, *(day for row in batch.answers for day in row.dates())}
     return _dumps(
         {
             "ok": True,
@@ -124,7 +121,7 @@ def batch_json(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
             "input_columns": batch.input_columns,
             "added_columns": ADDED_COLUMNS,
             "statuses": STATUSES,
-            "written": _written(dates, batch.lang),
+            "written": _written((day.isoformat() for day in dates), batch.lang),
             "csv": batch.to_csv(),
             "encoding": batch.encoding,
         }

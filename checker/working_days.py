@@ -123,11 +123,13 @@ def _search(day: date, step: timedelta) -> date:
     raise AssertionError(f"no working day within {_LONGEST_SEARCH_DAYS} days of {day}")
 
 
+@functools.lru_cache(maxsize=8192)  # a staff list asks about the same days many times
 def first_working_day_on_or_after(day: date) -> date:
     """`day` itself if it is a working day, else the next one."""
     return _search(day, _ONE_DAY)
 
 
+@functools.lru_cache(maxsize=8192)
 def last_working_day_on_or_before(day: date) -> date:
     """`day` itself if it is a working day, else the one before it."""
     return _search(day, -_ONE_DAY)

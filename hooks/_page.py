@@ -15,10 +15,11 @@ import html
 import json
 import re
 import tomllib
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
-from checker_runtime import checker_package_name, runtime_path
+from checker_runtime import checker_package_name, runtime_downloads, runtime_path
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -32,6 +33,7 @@ __all__ = [
     "date_limits",
     "esc",
     "page_language",
+    "progress_html",
     "short_language",
     "widget_config",
     "words_for",
@@ -102,14 +104,39 @@ EARLY_START = (Path(__file__).parent / "checker_early_start.js").read_text(encod
 EARLY_START_MARK = "data-citizen-card-engine"
 
 
+# A start-up that shows no sign of progress (no bytes, no next step) for this long is given
+# up, naming the step (a slow line still receives bytes, so it is never given up).
+STALL_LIMIT_MS = 20_000
+
+
+def worker_url(script_dir: str) -> str:
+    """The engine worker's URL (page-relative), with its settings: the one place it is
+    written. The early start and engine.js both read it from the early start's tag."""
+    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the worker's folder
+    query = urllib.parse.urlencode({"runtime": runtime, "package": checker_package_name()})
+    return f"{script_dir}worker.js?{query}"
+
+
 def early_start_tag(script_dir: str) -> str:
     """The inline script that starts the engine's worker from <head> (its settings in data
     attributes, so that its text, and its CSP hash, is the same on every page)."""
-    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     return (
-        f'<script {EARLY_START_MARK} data-worker="{script_dir}worker.js" '
-        f'data-runtime="{esc(script_dir + runtime)}" '
-        f'data-package="{esc(checker_package_name())}">{EARLY_START}</script>'
+        f'<script {EARLY_START_MARK} data-worker="{esc(worker_url(script_dir))}" '
+        f'data-stall-ms="{STALL_LIMIT_MS}">{EARLY_START}</script>'
+    )
+
+
+def progress_html(lang: str) -> str:
+    """The start-up progress every widget shows while the runtime downloads (filled in by
+    widget.js): a <progress> bar, a line of text, and its words and the runtime's sizes."""
+    config = {"words": words_for("startup_words", lang), "downloads": runtime_downloads()}
+    data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<div class="checker__progress" data-checker-progress hidden>'
+        f'<script type="application/json">{data}</script>'
+        '<progress max="1"></progress>'
+        '<p class="checker__progress-text" data-progress-text></p>'
+        "</div>"
     )
 
 

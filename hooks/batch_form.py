@@ -23,11 +23,11 @@ from _page import (
     date_limits,
     esc,
     page_language,
+    progress_html,
     short_language,
     widget_config,
     words_for,
 )
-from checker_runtime import checker_package_name, runtime_path
 from mkdocs.utils import get_relative_url
 
 PLACEHOLDER = "<div data-batch-placeholder></div>"
@@ -68,7 +68,6 @@ def form_html(*, lang: str) -> str:
     """The staff-list check's markup for a page in `lang`."""
     words = words_for("hr_words", lang, fields=("on",))
     short_lang = short_language(lang)
-    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     file_input = (
         '<div class="batch__drop" data-batch-drop>'
         '<input class="batch__file" type="file" id="batch-file" name="file" '
@@ -88,7 +87,6 @@ def form_html(*, lang: str) -> str:
     )
     return (
         f'<section class="checker batch" data-batch data-state="loading" data-lang="{short_lang}" '
-        f'data-runtime="{esc(runtime)}" data-package="{esc(checker_package_name())}" '
         'aria-labelledby="batch-title">'
         f'<script type="application/json" data-batch-config>{widget_config(words)}</script>'
         f'<h2 class="checker__title" id="batch-title">{esc(words["title"])}</h2>'
@@ -99,6 +97,7 @@ def form_html(*, lang: str) -> str:
         "</form>"
         '<p class="checker__status" data-batch-status role="status">'
         f"{esc(words['status_loading'])}</p>"
+        f"{progress_html(lang)}"
         '<div class="checker__failed" data-batch-failed hidden>'
         f"<p>{esc(words['failed_sentence'])}</p></div>"
         '<div class="checker__errors batch__problem" data-batch-problem tabindex="-1" hidden>'

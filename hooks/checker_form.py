@@ -27,11 +27,11 @@ from _page import (
     date_limits,
     esc,
     page_language,
+    progress_html,
     short_language,
     widget_config,
     words_for,
 )
-from checker_runtime import checker_package_name, runtime_path
 from mkdocs.utils import get_relative_url
 
 from checker.rules import load_rules
@@ -124,11 +124,9 @@ def form_html(*, lang: str, script_dir: str) -> str:
         **sheet_words(),
     }
     short_lang = short_language(lang)
-    runtime = get_relative_url(runtime_path(), ASSETS)  # relative to the scripts' folder
     fields = "".join(_date_field(name, words) for name in DATE_FIELDS[:3])
     return (
         f'<section class="checker" data-checker data-state="loading" data-lang="{short_lang}" '
-        f'data-runtime="{esc(runtime)}" data-package="{esc(checker_package_name())}" '
         f'aria-labelledby="checker-title">'
         f'<script type="application/json" data-checker-config>{widget_config(words)}</script>'
         f'<h2 class="checker__title" id="checker-title">{esc(words["title"])}</h2>'
@@ -143,6 +141,7 @@ def form_html(*, lang: str, script_dir: str) -> str:
         "</form>"
         '<p class="checker__status" data-checker-status role="status">'
         f"{esc(words['status_loading'])}</p>"
+        f"{progress_html(lang)}"
         '<div class="checker__failed" data-checker-failed hidden>'
         f"<p>{esc(words['failed_sentence'])}</p>{_manual_rules(short_lang)}</div>"
         '<div class="checker__answer" data-checker-answer tabindex="-1" hidden></div>'

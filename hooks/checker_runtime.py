@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from precompress import wire_size
 
 ROOT = Path(__file__).resolve().parents[1]
 PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
@@ -48,6 +49,8 @@ FAST_RUNTIME_CACHE = ROOT / "build" / "fast-runtime"
 # The wheel is built once per process for a given state of the sources (the i18n plugin
 # runs the build once per language; `mkdocs serve` rebuilds after each change).
 _wheel_cache: dict[str, Path] = {}
+# The runtime's download sizes, likewise.
+_downloads_cache: dict[str, dict[str, dict[str, int]]] = {}
 
 
 def pyodide_version() -> str:
@@ -160,6 +163,23 @@ def build_fast_runtime(wheel: Path) -> tuple[Path, Path]:
     if len(compiled_wheels) != 1:
         raise PluginError(f"{out_dir}: expected one py-compiled wheel, found {compiled_wheels}.")
     return out_dir / FAST_STDLIB, compiled_wheels[0]
+
+
+def runtime_downloads() -> dict[str, dict[str, int]]:
+    """The runtime files a browser downloads (the 18 kB pyodide.mjs aside) and their sizes:
+    ``{file name: {"bytes": size, "wire": bytes sent with brotli}}``. The worker counts the
+    bytes it receives (decoded); the page turns them into megabytes on the wire."""
+    fast_stdlib, compiled_wheel = build_fast_runtime(build_checker_wheel())
+    key = _sources_digest()
+    if key not in _downloads_cache:
+        files = [PYODIDE_PACKAGE / "pyodide.asm.wasm", PYODIDE_PACKAGE / "pyodide.asm.mjs"]
+        files += [fast_stdlib, compiled_wheel]
+        _downloads_cache[key] = {
+            path.name: {"bytes": len(data), "wire": wire_size(data)}
+            for path in files
+            for data in [path.read_bytes()]
+        }
+    return _downloads_cache[key]
 
 
 def install_runtime(site_dir: Path) -> Path:

@@ -49,6 +49,12 @@ def _cached_compress(data: bytes, encoding: str) -> bytes:
     return packed
 
 
+def wire_size(data: bytes) -> int:
+    """Bytes a server sends for a file of `data` to a browser that takes brotli (the page
+    shows the runtime's download in these)."""
+    return min(len(data), len(_cached_compress(data, ".br")))
+
+
 def precompress(site_dir: Path) -> list[Path]:
     """Write ``name.br`` and ``name.gz`` beside each file that gets smaller; returns them."""
     written = []

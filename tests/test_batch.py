@@ -50,13 +50,67 @@ def test_each_row_gets_the_same_answer_as_a_single_check() -> None:
             passport_expires=parse_date(cells[4]),
             on=ON,
             category=cells[5],
-        )
+        ).to_dict()
         assert cells[status_at:] == [
-            expected.status.value,
-            expected.earliest.isoformat(),
-            expected.latest.isoformat(),
-            expected.headline,
+            expected["status"],
+            expected["earliest"],
+            expected["latest"],
+            check_headline(cells),
+            "" if expected["days_left"] is None else str(expected["days_left"]),
+            " ".join(expected["confirm"]),
+            expected["earliest_working_day"] or "",
+            expected["latest_working_day"] or "",
         ]
+
+
+def check_headline(cells: list[str]) -> str:
+    return check(
+        permit_issued=parse_date(cells[2]),
+        permit_expires=parse_date(cells[3]),
+        passport_expires=parse_date(cells[4]),
+        on=ON,
+        category=cells[5],
+    ).headline
+
+
+def test_the_answers_columns_come_after_the_files_own_in_this_order() -> None:
+    result = check_batch(staff_csv(STAFF).encode("utf-8"), on=ON)
+    assert result.columns[len(HEADER) :] == [
+        "status",
+        "earliest",
+        "latest",
+        "reason",
+        "days_left",
+        "confirm",
+        "earliest_working_day",
+        "latest_working_day",
+    ]
+
+
+def test_an_hr_officer_sees_days_left_what_to_confirm_and_the_working_days() -> None:
+    rows = [
+        # class B, last day Sunday 6 December 2026 (the passport), 10 days after ON
+        ["王芳", "2001", "2026-11-12", "2031-01-01", "2026-12-06", "B", "HR"],
+        # class A, window still to come (opens Sunday 6 December 2026)
+        ["Ali", "2002", "2026-11-22", "2031-01-01", "2030-01-01", "A", "IT"],
+        # no window: the passport ran out before the first day
+        ["Bo", "2003", "2026-11-12", "2031-01-01", "2026-11-20", "", "IT"],
+    ]
+    result = check_batch(staff_csv(rows).encode("utf-8"), on=ON)
+    added = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    assert [(row["status"], row["days_left"], row["confirm"]) for row in added] == [
+        ("eligible", "10", "category"),
+        ("not_yet", "", ""),
+        ("no_window", "", "category"),
+    ]
+    assert [(row["earliest_working_day"], row["latest_working_day"]) for row in added] == [
+        ("2026-11-26", "2026-12-04"),
+        ("2026-12-07", "2030-01-01"),  # a year past the calendar: weekends only
+        ("", ""),
+    ]
+    typed = result.answers[0]
+    assert (typed.days_left, typed.confirm) == (10, ("category",))
+    assert typed.latest_working_day == date(2026, 12, 4)
 
 
 def test_extra_columns_come_out_unchanged_and_in_order() -> None:
@@ -112,8 +166,9 @@ def test_a_bad_row_is_invalid_with_the_reason_and_the_batch_carries_on(
     assert statuses == ["eligible", "invalid", "not_yet"]
     bad = result.rows[1]
     assert bad[len(HEADER) :][:3] == ["invalid", "", ""]
+    assert bad[len(HEADER) + 4 :] == ["", "", "", ""]
     assert bad[: len(HEADER)] == row
-    assert field_label(field, "en") in bad[-1]
+    assert field_label(field, "en") in result.answers[1].reason
     assert result.counts == {
         "eligible": 1,
         "not_yet": 1,
@@ -125,8 +180,8 @@ def test_a_bad_row_is_invalid_with_the_reason_and_the_batch_carries_on(
 
 def test_reasons_come_in_the_language_asked_for() -> None:
     result = check_batch(staff_csv([BAD_ROWS[0][0], STAFF[0]]).encode("utf-8"), on=ON, lang="zh")
-    assert result.rows[0][-1].startswith("工作许可证签发日期")
-    assert result.rows[1][-1].startswith("可以")
+    assert result.answers[0].reason.startswith("工作许可证签发日期")
+    assert result.answers[1].reason.startswith("可以")
 
 
 def test_a_row_with_more_cells_than_columns_is_invalid() -> None:

@@ -74,15 +74,15 @@ class TestALongDateCellIsQuotedOnlyInPart:
     )
     def test_the_reason_quotes_the_start_with_an_ellipsis(self, cell: str) -> None:
         data = (HEADER + "Ana," + cell + GOOD[GOOD.index(",", 1) :]).encode("utf-8")
-        row = check_batch(data, on=ON).rows[0]
-        reason = row[-1]
-        assert row[5] == "invalid"
+        row = check_batch(data, on=ON).answers[0]
+        reason = row.reason
+        assert row.status == "invalid"
         assert len(reason) < 300
         assert "…" in reason
 
     def test_a_short_ambiguous_date_is_quoted_whole(self) -> None:
         data = (HEADER + "Ana,26/11/2026" + GOOD[GOOD.index(",", 1) :]).encode("utf-8")
-        assert "“26/11/2026”" in check_batch(data, on=ON).rows[0][-1]
+        assert "“26/11/2026”" in check_batch(data, on=ON).answers[0].reason
 
 
 class TestCalendarTextFromAStaffList:

@@ -17,7 +17,6 @@ from browser_helpers import (
     ANSWER,
     ELIGIBILITY_PAGES,
     PEOPLE,
-    ROOT,
     ROOT_SELECTOR,
     START_TIMEOUT_MS,
     axe_violations,
@@ -309,67 +308,6 @@ def test_the_lock_file_lists_the_checker_wheel_with_its_sha256(site_dir: Path) -
     (entry,) = [entry for entry in packages.values() if "checker" in entry["imports"]]
     wheel = lock_file.parent / entry["file_name"]
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
-
-
-# --- when it cannot start -----------------------------------------------------------------
-
-
-def assert_failed_with_rules_by_hand(page: Any) -> None:
-    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="failed"]', timeout=START_TIMEOUT_MS)
-    failed = page.locator(f"{ROOT_SELECTOR} [data-checker-failed]")
-    assert failed.is_visible()
-    assert "WebAssembly" in failed.inner_text()
-    assert failed.locator("li").count() == 3
-
-
-def test_blocked_webassembly_gives_a_sentence_and_the_rules_by_hand(
-    page: Any, site_url: str
-) -> None:
-    page.route("**/*.wasm", lambda route: route.abort())
-    page.goto(site_url + "eligibility/")
-    assert_failed_with_rules_by_hand(page)
-
-
-# The page's own start-up limit, read from the script that enforces it.
-START_LIMIT_MS = int(
-    re.search(
-        r"START_TIMEOUT_MS = (\d+);",
-        (ROOT / "docs" / "assets" / "checker" / "engine.js").read_text(encoding="utf-8"),
-    ).group(1)  # type: ignore[union-attr]
-)
-
-
-def test_a_policy_without_wasm_unsafe_eval_fails_after_the_time_limit(
-    page: Any, site_url: str
-) -> None:
-    """A worker whose policy forbids compiling WebAssembly makes Pyodide wait forever (it
-    neither loads nor rejects): the page gives up after its start-up limit. The page's
-    clock is moved on past that limit instead of waiting for it."""
-
-    def strict_worker(route: Any) -> None:
-        response = route.fetch()
-        headers = {**response.headers, "content-security-policy": "script-src 'self'"}
-        route.fulfill(response=response, headers=headers)
-
-    page.clock.install()
-    page.route("**/assets/checker/worker.js*", strict_worker)
-    page.goto(site_url + "eligibility/")
-    page.wait_for_timeout(3000)  # the worker is stuck on the blocked WebAssembly by now
-    root = page.locator(ROOT_SELECTOR)
-    assert root.get_attribute("data-state") == "loading"
-    page.clock.run_for(START_LIMIT_MS + 1000)
-    assert_failed_with_rules_by_hand(page)
-
-
-def test_a_tampered_wheel_is_refused(page: Any, site_url: str) -> None:
-    def tamper(route: Any) -> None:
-        body = bytearray(route.fetch().body())
-        body[-30] ^= 0xFF
-        route.fulfill(body=bytes(body), content_type="application/zip")
-
-    page.route("**/*.whl", tamper)
-    page.goto(site_url + "eligibility/")
-    assert_failed_with_rules_by_hand(page)
 
 
 # --- everyone can use it ------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from browser_helpers import ROOT_SELECTOR, START_TIMEOUT_MS, open_checker, record
@@ -56,24 +57,34 @@ def test_the_worker_gets_ready_without_the_theme_or_the_form_script_and_is_adopt
     assert page.evaluate("window.citizenCardEarlyEngine") is None
 
 
-def test_a_worker_started_with_other_settings_is_stopped_and_replaced(
+def test_the_page_names_the_worker_once_and_that_is_the_worker_that_runs(
     page: Any, site_url: str
 ) -> None:
-    def other_package(route: Any) -> None:
+    response = page.goto(site_url + "eligibility/")
+    html = response.text()
+    assert html.count("worker.js") == 1
+    named = page.get_attribute("script[data-citizen-card-engine]", "data-worker")
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    expected = urljoin(site_url + "eligibility/", named)
+    assert [worker.url for worker in page.workers if WORKER in worker.url] == [expected]
+
+
+def test_when_the_head_cannot_start_the_worker_the_form_starts_the_same_one(
+    page: Any, site_url: str
+) -> None:
+    def early_start_refused(route: Any) -> None:
+        # An edited inline script no longer matches the policy's hash: the browser refuses it.
         response = route.fetch()
-        body = response.text().replace(
-            'data-package="hangzhou-citizen-card-checker">', 'data-package="someone-else">', 1
-        )
+        body = response.text().replace("new Worker(url", "new Worker( url", 1)
         route.fulfill(response=response, body=body)
 
     recorder = record(page)
-    page.route(site_url + "eligibility/", other_package)
+    page.route(site_url + "eligibility/", early_start_refused)
     open_checker(page, site_url + "eligibility/")
-    started = [url for url in recorder.urls() if WORKER in url]
-    assert len(started) == 2
-    assert "package=someone-else" in started[0]
-    assert "package=hangzhou-citizen-card-checker" in started[1]
-    assert [worker.url for worker in page.workers if WORKER in worker.url] == started[1:]
+    assert recorder.violations, "the edited early start should have been refused"
+    named = page.get_attribute("script[data-citizen-card-engine]", "data-worker")
+    expected = urljoin(site_url + "eligibility/", named)
+    assert [url for url in recorder.urls() if WORKER in url] == [expected]
 
 
 READY_AT = """

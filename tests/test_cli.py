@@ -160,6 +160,7 @@ class TestBatch:
         assert lines[0].split(",") == [
             *("name", "permit_issued", "permit_expires", "passport_expires", "category"),
             *("status", "earliest", "latest", "reason"),
+            *("days_left", "confirm", "earliest_working_day", "latest_working_day"),
         ]
         assert len(lines) == 3
         assert "1 eligible" in completed.stderr
@@ -230,10 +231,10 @@ def test_a_bug_inside_the_checker_is_one_line_not_a_traceback(
 ) -> None:
     from checker import cli
 
-    def broken(**_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("checker.form.check", broken)
+    monkeypatch.setattr("checker.engine.answer", broken)
     code = cli.main(["check", *PERSON, "--on", "2026-11-26"])
     captured = capsys.readouterr()
     assert code == 3

@@ -77,7 +77,7 @@ def test_every_staff_row_comes_back_in_file_order_with_the_engines_answer(
         inputs = shown["cells"][:status_at]
         assert inputs == engine_row[:status_at], "extra columns and Chinese names kept as typed"
         earliest, latest, reason = shown["cells"][status_at + 1 :]
-        assert [earliest, latest, reason] == engine_row[status_at + 1 :]
+        assert [earliest, latest, reason] == engine_row[status_at + 1 : status_at + 4]
 
 
 def test_the_list_covers_every_status_and_the_bad_row_says_why(hr_pages: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import socket
+import struct
 import threading
 import time
 import urllib.error
@@ -189,3 +190,15 @@ def test_an_idle_connection_is_closed(site_dir: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_browser_that_hangs_up_leaves_no_traceback(
+    local_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    host, port = local_url.split("/")[2].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(b"GET / HTTP/1.1\r\nHost: x")  # and hangs up mid-request, hard
+        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    time.sleep(0.5)
+    assert raw_request(local_url, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")  # still serving
+    assert "Traceback" not in capsys.readouterr().err

@@ -200,10 +200,10 @@ def test_batch_ics_is_one_calendar_for_every_row() -> None:
 
 
 def test_a_bug_still_comes_back_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(**_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("checker.form.check", broken)
+    monkeypatch.setattr("checker.engine.answer", broken)
     reply = json.loads(check_json(json.dumps(FORM)))
     assert reply["ok"] is False
     assert "RuntimeError" in reply["errors"][0]["message"]

@@ -167,6 +167,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that hangs up (a closed tab, a cancelled download) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def make_server(
     root: Path,
     port: int = 0,
@@ -185,11 +195,7 @@ def make_server(
     policy = header_policy(root, frame_ancestors=frame_ancestors) if secure else None
     settings = {"prefix": prefix, "policy": policy, "timeout": idle_timeout}
     handler = type("Handler", (SiteHandler,), settings)
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(handler, directory=str(root))
-    )
-    server.daemon_threads = True
-    return server
+    return SiteServer(("127.0.0.1", port), functools.partial(handler, directory=str(root)))
 
 
 def serve_in_background(

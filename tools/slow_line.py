@@ -24,11 +24,21 @@ class SharedLine:
         self.lock = threading.Lock()
         self.next_free = time.monotonic()
         self.delivered = 0
+        self.flowing = threading.Event()
+        self.flowing.set()
+
+    def hold(self) -> None:
+        """Stop delivering bytes (a stalled line: connections stay open, nothing arrives)."""
+        self.flowing.clear()
+
+    def release(self) -> None:
+        self.flowing.set()
 
     def send(self, connection: socket.socket, data: bytes) -> None:
         """Send `data` no faster than the line allows, in slices of 16 kB."""
         for start in range(0, len(data), 16_384):
             piece = data[start : start + 16_384]
+            self.flowing.wait()
             with self.lock:
                 now = time.monotonic()
                 begin = max(now, self.next_free)

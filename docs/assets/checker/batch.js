@@ -3,9 +3,8 @@
 // uploaded. The results table shows one row per staff member in file order; it can be sorted,
 // counted and downloaded as CSV (UTF-8 with BOM, for Excel) or as one calendar of last days.
 
-import { startEngine } from "./engine.js";
 import { todayInHangzhou } from "./dates.js";
-import { download, readConfig } from "./widget.js";
+import { download, readConfig, startWidgetEngine } from "./widget.js";
 
 const BOM = "\ufeff";
 
@@ -136,7 +135,7 @@ function main() {
   const table = results.querySelector("table");
   onInput.value = todayInHangzhou(facts);
 
-  const engine = startEngine({ runtime: root.dataset.runtime, packageName: root.dataset.package });
+  const engine = startWidgetEngine(root);
   let source = null; // {bytes: Uint8Array, name}
   let result = null; // the engine's reply, with the date and the source it was made for
   let latestRequest = 0;
@@ -170,7 +169,8 @@ function main() {
     const layout = columnLayout(result, words);
     table.style.setProperty("--batch-columns", layout.template);
     table.style.setProperty("--batch-width", layout.width);
-    table.tHead.innerHTML = headerHtml(columns);
+    // The columns the rows show: the file's own, then status, the two dates and the reason.
+    table.tHead.innerHTML = headerHtml(columns.slice(0, addedAt(result, "reason") + 1));
     renderRows();
     for (const item of results.querySelectorAll("[data-count]")) {
       const count = counts[item.dataset.count] || 0;

@@ -2,9 +2,8 @@
 // engine is ready), shows errors GOV.UK-style, and keeps everything on the device.
 
 import { renderAnswer, markInvalid, el, fill } from "./answer.js";
-import { startEngine } from "./engine.js";
 import { FORM_FIELDS, browserDateExample, fragmentFor, todayInHangzhou, valuesFromFragment } from "./dates.js";
-import { download, readConfig } from "./widget.js";
+import { download, readConfig, startWidgetEngine } from "./widget.js";
 
 function setStatus(root, text) {
   root.querySelector("[data-checker-status]").textContent = text;
@@ -218,7 +217,7 @@ function main() {
   keepFragmentOnLanguageSwitch();
   const sheetWords = sheetWordsFrom(words);
 
-  const engine = startEngine({ runtime: root.dataset.runtime, packageName: root.dataset.package });
+  const engine = startWidgetEngine(root);
   let rulesPromise = null;
   const rulesInfo = () => {
     rulesPromise ??= engine.call("rules_json", lang).then(JSON.parse);
