@@ -411,3 +411,14 @@ def test_the_printout_is_one_a4_page_with_the_chinese_document_names(
     assert "passport" in text, "English beside the Chinese"
     assert "work permit" in text
     assert "2028" in text, "the dates are on it"
+
+
+@pytest.mark.parametrize("status", list(PEOPLE))
+def test_every_row_of_the_counter_sheet_says_something(
+    ready_pages: dict[str, Any], status: str
+) -> None:
+    page = ready_pages["en"]
+    ask(page, PEOPLE[status])
+    rows = page.locator(f"{ANSWER} .checker__sheet tr").all_text_contents()
+    assert rows
+    assert all(row.strip() for row in rows), rows

@@ -190,7 +190,11 @@ function actionsSection(words, hasCalendar, shareLink, handlers) {
 function counterSheet(sheets, values) {
   const langs = ["en", "zh"].filter((lang) => sheets[lang]);
   const cell = (lang, ...children) => el("td", { lang: lang === "zh" ? "zh-CN" : "en" }, ...children);
-  const row = (make) => el("tr", {}, langs.map((lang) => cell(lang, ...make(lang, sheets[lang]))));
+  const row = (make) => {
+    const cells = langs.map((lang) => make(lang, sheets[lang]));
+    if (cells.every((children) => !children.length)) return null; // e.g. no window to go in
+    return el("tr", {}, langs.map((lang, index) => cell(lang, ...cells[index])));
+  };
   const dateOf = (sheet, iso) => sheet.reply.written[iso] || writeDate(iso, sheet.lang);
   const rows = [
     row((lang, s) => [el("strong", {}, s.reply.headline)]),
