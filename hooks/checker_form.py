@@ -9,7 +9,10 @@ Contract (tests, embedding and HR pages rely on it): the root has ``data-checker
 ``data-state`` (loading | ready | failed); the inputs are ``input[type=date]`` named
 permit_issued, permit_expires, passport_expires, on; the category field is named
 ``category``; a ``button[type=submit]`` submits; the answer element has ``data-status``,
-``data-earliest`` and ``data-latest`` once answered.
+``data-earliest`` and ``data-latest`` once answered, and ``data-days-left``,
+``data-confirm``, ``data-earliest-working-day``, ``data-latest-working-day`` (answer.js);
+the headline is ``[data-headline]``, the shareable link ``a[data-share-link]`` and the
+timeline ``svg[role="img"][aria-label]``, all inside the answer.
 """
 
 from __future__ import annotations
@@ -35,6 +38,24 @@ from checker.rules import load_rules
 
 PLACEHOLDER = "<div data-checker-placeholder></div>"
 DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
+SHEET_LANGUAGES = ("en", "zh")
+# The printed counter sheet's words, given in both languages whatever the page's language.
+SHEET_WORDS = (
+    "permit_issued",
+    "permit_expires",
+    "passport_expires",
+    "sheet_title",
+    "sheet_go",
+    "sheet_confirm",
+    "checklist_in_person",
+    "checklist_passport",
+    "checklist_permit",
+    "checklist_portrait",
+    "checklist_agent",
+    "checklist_agent_documents",
+    "checklist_photo",
+    "checklist_agent_id",
+)
 
 
 def _date_field(name: str, words: dict[str, str]) -> str:
@@ -86,10 +107,22 @@ def _manual_rules(lang: str) -> str:
     return f"<ol>{items}</ol>"
 
 
+def sheet_words() -> dict[str, str]:
+    """The counter sheet's words in every sheet language, as ``sheet.<lang>.<key>``."""
+    words: dict[str, str] = {}
+    for lang in SHEET_LANGUAGES:
+        catalogue = words_for("checker_words", lang, fields=DATE_FIELDS)
+        words.update({f"sheet.{lang}.{key}": catalogue[key] for key in SHEET_WORDS})
+    return words
+
+
 def form_html(*, lang: str, script_dir: str) -> str:
     """The checker's markup for a page in `lang`; `script_dir` is the page-relative URL of
     ``assets/checker/`` (the scripts resolve everything else from their own URL)."""
-    words = words_for("checker_words", lang, fields=(*DATE_FIELDS, "category"))
+    words = {
+        **words_for("checker_words", lang, fields=(*DATE_FIELDS, "category")),
+        **sheet_words(),
+    }
     short_lang = short_language(lang)
     fields = "".join(_date_field(name, words) for name in DATE_FIELDS[:3])
     return (

@@ -110,8 +110,10 @@ def test_the_checker_answers_as_the_engine_does_with_the_answer_in_view(
     shown = engine_results[engine][step]
     answer = {name: shown[name] for name in ("status", "earliest", "latest")}
     assert answer == expected_attributes(PEOPLE[person].expected(lang))
-    assert shown["focused"], "the answer takes the focus"
-    assert shown["at_top"] or shown["scrolled_to_end"], f"scrolled to the answer: {shown}"
+    assert shown["focused"], "the headline takes the focus"
+    assert shown["at_top"] or shown["scrolled_to_end"], (
+        f"the headline below the header, at the top: {shown}"
+    )
     assert shown.get("errors", []) == []
 
 

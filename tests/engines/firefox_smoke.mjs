@@ -23,16 +23,19 @@ function setValues(selector, values) {
 
 function answerSeen() {
   const answer = document.querySelector("[data-checker] [data-checker-answer]");
-  const box = answer.getBoundingClientRect();
+  const headline = answer.querySelector("[data-headline]");
+  const box = headline.getBoundingClientRect();
+  const bar = document.querySelector(".md-header"); // none on the embed page
+  const header = bar ? bar.getBoundingClientRect().bottom : 0;
   return {
     status: answer.dataset.status,
     earliest: answer.dataset.earliest,
     latest: answer.dataset.latest,
-    focused: document.activeElement === answer,
-    at_top: box.top >= 0 && box.top <= window.innerHeight / 3,
+    focused: document.activeElement === headline,
+    at_top: box.top >= header - 1 && box.top <= window.innerHeight / 3,
     scrolled_to_end:
       window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
-    answer_top: Math.round(box.top),
+    headline_top: Math.round(box.top),
     scroll_y: Math.round(window.scrollY),
   };
 }

@@ -1,7 +1,10 @@
-// Dates for the checker's page: today in Hangzhou and the link fragment that refills the
-// form (never sent to a server). Dates are written for the reader by the engine.
+// Dates for the checker's page: today in Hangzhou, the link fragment that refills the form
+// (never sent to a server), and examples written the way the reader's browser shows a date.
+// Answers' dates are written by the engine; `writeDate` only covers a date it did not write.
 
 export const FORM_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "on", "category"];
+// The fields a link always carries; the application day only when it was planned.
+const LINK_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "category"];
 
 // YYYY-MM-DD of the calendar day in Hangzhou now; `facts` is the widget's build-time block
 // (its offset from rules.toml: China has one time zone and no daylight saving time).
@@ -10,12 +13,14 @@ export function todayInHangzhou(facts, now = Date.now()) {
   return new Date(now + offsetMs).toISOString().slice(0, 10);
 }
 
-// "#permit_issued=2026-11-12&...": the form's values, for a link that refills the form.
-export function fragmentFor(values) {
+// "#permit_issued=2026-11-12&...": the document dates and category, for a link that answers
+// for the day it is opened; `on` only when the reader chose a day other than `today`.
+export function fragmentFor(values, today) {
   const params = new URLSearchParams();
-  for (const name of FORM_FIELDS) {
+  for (const name of LINK_FIELDS) {
     if (values[name]) params.set(name, values[name]);
   }
+  if (values.on && values.on !== today) params.set("on", values.on);
   return `#${params}`;
 }
 
@@ -28,4 +33,35 @@ export function valuesFromFragment(hash) {
     if (params.has(name)) values[name] = params.get(name);
   }
   return values;
+}
+
+function utcDate(iso) {
+  const [year, month, day] = iso.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+// A date the way a date input shows it in this browser (its own locale, numbers only),
+// e.g. 11/26/2026 in an American browser, 26/11/2026 in a British one, 2026/11/26 in Chinese.
+export function browserDateExample(iso, locale = navigator.language) {
+  const options = { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
+  let format;
+  try {
+    format = new Intl.DateTimeFormat(locale, options);
+  } catch {
+    format = new Intl.DateTimeFormat(undefined, options); // a browser language Intl does not know
+  }
+  return format.format(utcDate(iso));
+}
+
+// A date written in full for the page's language, in the engine's style ("Thursday
+// 12 November 2026", "2026年11月12日（星期四）"), for a date the engine's reply did not write.
+export function writeDate(iso, lang) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso || "")) return "";
+  const locale = lang === "zh" ? "zh-CN" : "en-GB";
+  const options = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat(locale, options).formatToParts(utcDate(iso)).map((part) => [part.type, part.value]),
+  );
+  if (lang === "zh") return `${parts.year}年${parts.month}月${parts.day}日（${parts.weekday}）`;
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }

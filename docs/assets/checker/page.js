@@ -1,8 +1,8 @@
 // The eligibility form: starts the engine at once, answers when asked (as soon as the
 // engine is ready), shows errors GOV.UK-style, and keeps everything on the device.
 
-import { renderAnswer, markInvalid, el } from "./answer.js";
-import { FORM_FIELDS, fragmentFor, todayInHangzhou, valuesFromFragment } from "./dates.js";
+import { renderAnswer, markInvalid, el, fill } from "./answer.js";
+import { FORM_FIELDS, browserDateExample, fragmentFor, todayInHangzhou, valuesFromFragment } from "./dates.js";
 import { download, readConfig, startWidgetEngine } from "./widget.js";
 
 function setStatus(root, text) {
@@ -45,8 +45,10 @@ function showErrors(root, form, errors) {
   clearErrors(root, form);
   const summary = root.querySelector("[data-checker-errors]");
   const list = summary.querySelector("ul");
-  for (const { field, message } of errors) {
+  for (const error of errors) {
+    const { field } = error;
     const input = form.elements[field] || form.elements.permit_issued;
+    const message = inBrowserForm(error.message, input);
     const wrapper = input.closest("[data-field]");
     const text = wrapper.querySelector(".checker__error");
     wrapper.classList.add("checker__field--error");
@@ -66,16 +68,29 @@ function showErrors(root, form, errors) {
   summary.focus();
 }
 
-// Print only the checker (see checker.css), then give the page back its usual print style.
+// The engine's example date (2026-11-26) as this browser's date input shows it, when the
+// field is a real date input (a browser without one takes the engine's written forms).
+const ENGINE_EXAMPLE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+function inBrowserForm(message, input) {
+  if (input.type !== "date") return message;
+  return message.replace(ENGINE_EXAMPLE, (iso) => browserDateExample(iso));
+}
+
+// Each date field's hint ends with an example written as this browser shows dates.
+function addDateExamples(form, words, today) {
+  for (const input of form.querySelectorAll("input[type=date]")) {
+    const hint = document.getElementById(`${input.id}-hint`);
+    hint.append(" ", fill(words.date_example, { example: browserDateExample(today) }));
+  }
+}
+
+// Printing the answered page gives the counter sheet alone (see checker.css).
 function printAnswer() {
-  const html = document.documentElement;
-  html.classList.add("checker-print");
-  window.addEventListener("afterprint", () => html.classList.remove("checker-print"), { once: true });
   window.print();
 }
 
-async function copyLink(values, words, feedback) {
-  const link = location.href.split("#")[0] + fragmentFor(values);
+async function copyLink(link, words, feedback) {
   try {
     await navigator.clipboard.writeText(link);
     feedback.replaceChildren(words.copied);
@@ -100,6 +115,19 @@ function announce(root, reply) {
   root.dispatchEvent(new CustomEvent("checker:answer", { bubbles: true, detail: reply }));
 }
 
+// The engine's answer in one language (the page's, or the other for the counter sheet).
+function ask(engine, values, lang) {
+  return engine.call("check_json", requestFor(values, lang)).then(JSON.parse);
+}
+
+// The headline to the top of the screen (below Material's sticky header), focused: focus()
+// on a tall element would centre it, so focus without scrolling, then scroll.
+function showHeadline(answerElement) {
+  const headline = answerElement.querySelector("[data-headline]");
+  headline.focus({ preventScroll: true });
+  headline.scrollIntoView({ block: "start" });
+}
+
 async function answer(root, engine, rulesInfo, values, context) {
   const { words, lang, form } = context;
   const request = requestFor(values, lang);
@@ -114,25 +142,63 @@ async function answer(root, engine, rulesInfo, values, context) {
     return;
   }
   clearErrors(root, form);
-  const [ics, info] = await Promise.all([engine.call("window_ics", request), rulesInfo()]);
+  const otherLang = lang === "zh" ? "en" : "zh";
+  const [ics, info, otherReply] = await Promise.all([
+    engine.call("window_ics", request),
+    rulesInfo(),
+    ask(engine, values, otherLang),
+  ]);
   if (!context.isCurrent()) return;
+  const fragment = fragmentFor(values, context.today);
+  history.replaceState(history.state, "", fragment);
+  const sheetWords = context.sheetWords;
   renderAnswer(answerElement, {
     reply,
     info,
     words,
+    lang,
+    values,
+    planned: values.on !== context.today,
+    shareLink: location.href,
+    sheets: {
+      [lang]: { reply, words: { ...sheetWords[lang] }, lang },
+      [otherLang]: { reply: otherReply.ok ? otherReply : reply, words: { ...sheetWords[otherLang] }, lang: otherLang },
+    },
     hasCalendar: ics !== "",
     handlers: {
       calendar: () => download(ics, words.calendar_file, "text/calendar;charset=utf-8"),
       print: printAnswer,
-      copyLink: (feedback) => copyLink(values, words, feedback),
+      copyLink: (link, feedback) => copyLink(link, words, feedback),
     },
   });
   setStatus(root, words.status_answered);
-  // The answer's top goes to the top of the screen in every engine (focus() alone centres
-  // a tall answer in Chromium, cutting its headline off, and barely reveals it in Firefox).
-  answerElement.focus({ preventScroll: true });
-  answerElement.scrollIntoView({ block: "start" });
+  showHeadline(answerElement);
   announce(root, reply);
+}
+
+// The language switch keeps the answer's link (its fragment holds the dates).
+function keepFragmentOnLanguageSwitch() {
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest("a[hreflang]");
+      if (!link || !location.hash) return;
+      const target = new URL(link.href);
+      target.hash = location.hash;
+      link.href = target.href;
+    },
+    true,
+  );
+}
+
+// The sheet's words in both languages: "sheet.en.key" / "sheet.zh.key" in the config.
+function sheetWordsFrom(words) {
+  const sheets = { en: {}, zh: {} };
+  for (const [key, value] of Object.entries(words)) {
+    const match = /^sheet\.(en|zh)\.(.+)$/.exec(key);
+    if (match) sheets[match[1]][match[2]] = value;
+  }
+  return sheets;
 }
 
 function main() {
@@ -141,7 +207,15 @@ function main() {
   const form = root.querySelector("form");
   const { words, facts } = readConfig(root, "[data-checker-config]");
   const lang = root.dataset.lang;
-  form.elements.on.value = todayInHangzhou(facts);
+  const today = todayInHangzhou(facts);
+  form.elements.on.value = today;
+  try {
+    addDateExamples(form, words, today);
+  } catch (error) {
+    console.error("[checker] no date examples:", error); // the form works without them
+  }
+  keepFragmentOnLanguageSwitch();
+  const sheetWords = sheetWordsFrom(words);
 
   const engine = startWidgetEngine(root);
   let rulesPromise = null;
@@ -169,8 +243,9 @@ function main() {
     delete root.querySelector("[data-checker-answer]").dataset.status;
     const isCurrent = () => request === latestRequest;
     try {
-      await answer(root, engine, rulesInfo, values, { words, lang, form, isCurrent });
-    } catch {
+      await answer(root, engine, rulesInfo, values, { words, lang, form, isCurrent, today, sheetWords });
+    } catch (error) {
+      console.error("[checker] no answer:", error);
       if (root.dataset.state !== "failed") showFailure(root, words);
     }
   });
