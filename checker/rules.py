@@ -96,8 +96,10 @@ class RuleData:
     rules_version: str
     last_verified: date
     hangzhou_utc_offset_hours: int
+    days_left_shown_within: int  # days: "N days left" and the staff list's "soon"
     min_year: int
     max_year: int
+    browser_max_rows: int  # the staff-list page's limit; the CLI has none
     # The four rules' numbers, named for what they are.
     programme_opens_on: date
     min_days_since_permit_issued: int
@@ -143,8 +145,10 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
         rules_version=str(raw["rules_version"]),
         last_verified=raw["last_verified"],
         hangzhou_utc_offset_hours=int(raw["hangzhou_utc_offset_hours"]),
+        days_left_shown_within=int(raw["days_left_shown_within"]),
         min_year=int(raw["input"]["min_year"]),
         max_year=int(raw["input"]["max_year"]),
+        browser_max_rows=int(raw["input"]["browser_max_rows"]),
         programme_opens_on=rules_raw["programme_open"]["opens_on"],
         min_days_since_permit_issued=int(
             rules_raw["permit_held_two_weeks"]["min_days_since_permit_issued"]

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from checker.batch import ADDED_COLUMNS, STATUSES, check_batch
+from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES, check_batch
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
@@ -134,6 +134,8 @@ def batch_json(
             "input_columns": batch.input_columns,
             "added_columns": ADDED_COLUMNS,
             "statuses": STATUSES,
+            "read_columns": [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS],
+            "days_left_shown_within": load_rules().days_left_shown_within,
             "written": _written((day.isoformat() for day in dates), batch.lang),
             "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
@@ -175,6 +177,7 @@ def rules_json(lang: str) -> str:
                 "rules": listed,
                 "rules_version": rules.rules_version,
                 "last_verified": rules.last_verified.isoformat(),
+                "days_left_shown_within": rules.days_left_shown_within,
                 "written": _written(
                     [
                         rules.last_verified.isoformat(),

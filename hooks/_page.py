@@ -86,9 +86,14 @@ def widget_config(words: dict[str, str]) -> str:
     """A widget's one JSON block: ``{"words": ..., "facts": ...}``, safe inside <script>.
 
     `facts` are the engine's constants a page needs before the engine has started (today's
-    date in Hangzhou fills the application date at once).
+    date in Hangzhou fills the application date at once; the staff list refuses a list too long
+    for a browser tab before sending it to the engine).
     """
-    facts = {"hangzhou_utc_offset_hours": load_rules().hangzhou_utc_offset_hours}
+    rules = load_rules()
+    facts = {
+        "hangzhou_utc_offset_hours": rules.hangzhou_utc_offset_hours,
+        "browser_max_rows": rules.browser_max_rows,
+    }
     config = {"words": words, "facts": facts}
     return json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
 

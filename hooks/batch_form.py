@@ -12,9 +12,10 @@ failed) and contains an ``input[type=file]``; the application date is
 ``input[type=date][name=on]``; each result row is a ``tr[data-status]`` with
 ``data-days-left`` (a whole number, or empty) and ``data-confirm`` (what to confirm,
 space-separated, or empty); the count chips are ``button[data-filter]`` (a status, or
-``soon``: last day within 30 days) with ``aria-pressed``, and a filtered-out row is
-``hidden``; a refused file or list shows its sentence in ``[data-batch-problem]``; while a
-list is checked, a ``<progress>`` inside the root moves.
+``soon``: last day within ``days_left_shown_within`` days, from rules.toml) with
+``aria-pressed``, and a filtered-out row is ``hidden``; a refused file or list shows its
+sentence in ``[data-batch-problem]``; while a list is checked, a ``<progress>`` inside the
+root moves.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ from _page import (
 )
 from mkdocs.utils import get_relative_url
 
+from checker.batch import STATUSES
+from checker.messages import render
+from checker.rules import load_rules
+
 PLACEHOLDER = "<div data-batch-placeholder></div>"
-STATUSES = ("eligible", "not_yet", "too_late", "no_window", "invalid")
 # The encodings the reader can switch to (checker.text_encoding.ENCODING_CHOICES but auto).
 ENCODINGS = ("utf-8", "gb18030", "cp1252", "utf-16")
 
@@ -55,7 +59,8 @@ def _counts(words: dict[str, str]) -> str:
     items = "".join(
         f'<li><button class="batch__filter batch__filter--{name}" type="button" '
         f'data-filter="{name}"{count} aria-pressed="false">'
-        f"<strong>0</strong> {esc(words['count_' + name])}</button></li>"
+        f"<strong>0</strong> {esc(words['count_soon' if name == 'soon' else 'status_' + name])}"
+        "</button></li>"
         for name in (*STATUSES, "soon")
         for count in [f' data-count="{name}"' if name in STATUSES else ""]
     )
@@ -93,9 +98,32 @@ def _sort_field(words: dict[str, str]) -> str:
     )
 
 
+def _words(lang: str) -> dict[str, str]:
+    """The staff list's words: the engine's field labels and status words (one wording for
+    the form, its errors and the rows), then its own catalogue, with the limits it states
+    written in from rules.toml."""
+    short = short_language(lang)
+    rules = load_rules()
+    limits = {
+        "{browser_max_rows}": f"{rules.browser_max_rows:,}"
+        if short == "en"
+        else str(rules.browser_max_rows),
+        "{days_left_shown_within}": str(rules.days_left_shown_within),
+    }
+    words = {
+        **{f"status_{name}": render(f"status.{name}", short) for name in STATUSES},
+        **words_for("hr_words", lang, fields=("on", "file")),
+    }
+    for key, text in words.items():
+        for placeholder, value in limits.items():
+            text = text.replace(placeholder, value)
+        words[key] = text
+    return words
+
+
 def form_html(*, lang: str) -> str:
     """The staff-list check's markup for a page in `lang`."""
-    words = words_for("hr_words", lang, fields=("on",))
+    words = _words(lang)
     short_lang = short_language(lang)
     file_input = (
         '<div class="batch__drop" data-batch-drop>'

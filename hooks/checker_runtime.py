@@ -1,4 +1,5 @@
-"""MkDocs hook: put the checker's runtime (self-hosted Pyodide + the checker wheel) in the site.
+"""Build step (hooks/pages.py runs it after the build): put the checker's runtime
+(self-hosted Pyodide + the checker wheel) in the site.
 
 After each build it writes into ``site/assets/pyodide/<pyodide version>/``:
 
@@ -26,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 from mkdocs.exceptions import PluginError
 from precompress import wire_size
@@ -200,7 +200,3 @@ def install_runtime(site_dir: Path) -> Path:
     write_lock_file(compiled_wheel, target_dir, imports=[CHECKER_SOURCE.name])
     shutil.copyfile(fast_stdlib, target_dir / FAST_STDLIB)
     return target_dir
-
-
-def on_post_build(*, config: Any) -> None:
-    install_runtime(Path(config["site_dir"]))

@@ -9,8 +9,10 @@ them), so each is loaded once. For every page, in this order:
 4. the language switcher: no hreflang links in the head (alternates);
 5. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
 
-Templates rendered outside pages (the not-found page) get step 5 too. After the build, the
-hosting guide's header policy is written into the pages that show it.
+Templates rendered outside pages (the not-found page) get step 5 too. After the build, in
+this order: the checker's runtime is put in the site, the hosting guide's header policy is
+written into the pages that show it, and every text, JavaScript and WebAssembly file gets
+its precompressed copies (last, so that they match the files as finally written).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from typing import Any
 
 import batch_form
 import checker_form
+import checker_runtime
 import csp
 import hr_hosting
 import i18n_alternate_links
+import precompress
 from mkdocs.plugins import event_priority
 
 PageStep = Callable[[str, Any], str]
@@ -60,4 +64,7 @@ def on_post_template(output_content: str, *, template_name: str, config: Any) ->
 # sees every page of the site.
 @event_priority(-150)
 def on_post_build(*, config: Any) -> None:
-    hr_hosting.fill_policy(Path(config["site_dir"]))
+    site_dir = Path(config["site_dir"])
+    checker_runtime.install_runtime(site_dir)
+    hr_hosting.fill_policy(site_dir)
+    precompress.precompress(site_dir)

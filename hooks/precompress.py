@@ -1,5 +1,5 @@
-"""MkDocs hook: precompressed copies (``.br`` and ``.gz``) beside every text, JavaScript and
-WebAssembly file of the built site.
+"""Build step (hooks/pages.py runs it last, after the build): precompressed copies
+(``.br`` and ``.gz``) beside every text, JavaScript and WebAssembly file of the built site.
 
 Servers send them as they are, with no work per request: nginx with ``gzip_static on;`` and
 ``brotli_static on;`` (Debian's ``libnginx-mod-http-brotli-static``), and ``tools/serve.py``.
@@ -7,7 +7,7 @@ Brotli at quality 11 (too slow to do per request) makes the runtime about a fift
 than gzip does. A copy is written only when it saves bytes, and both are made once per file
 content (kept in ``build/precompressed/``), since quality 11 takes seconds on the runtime.
 
-It runs after every other post-build hook, so it compresses the pages as finally written.
+It runs after every other post-build step, so it compresses the pages as finally written.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 from pathlib import Path
-from typing import Any
 
 import brotli
-from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "build" / "precompressed"
@@ -71,9 +69,3 @@ def precompress(site_dir: Path) -> list[Path]:
             else:
                 target.unlink(missing_ok=True)
     return written
-
-
-# After the HR hook has written the policy into its pages (-150) and everything else.
-@event_priority(-300)
-def on_post_build(*, config: Any) -> None:
-    precompress(Path(config["site_dir"]))

@@ -27,15 +27,16 @@ export function fill(template, values) {
 }
 
 const HAS_WINDOW = new Set(["eligible", "not_yet"]);
-const LAST_DAYS_SHOWN = 30; // "N days left" from this many days before the last day
 
 // The facts the answer needs, whatever the engine's version gives.
-function factsOf(result) {
+function factsOf(result, info) {
   const hasWindow = HAS_WINDOW.has(result.status);
   const daysLeft = Number.isInteger(result.days_left) ? result.days_left : null;
   return {
     hasWindow,
     daysLeft: result.status === "eligible" ? daysLeft : null,
+    // "N days left" from this many days before the last day (rules.toml)
+    daysLeftShownWithin: info.days_left_shown_within,
     confirm: Array.isArray(result.confirm) ? result.confirm : [],
     earliestWorkingDay: result.earliest_working_day || null,
     latestWorkingDay: result.latest_working_day || null,
@@ -61,7 +62,7 @@ function windowLine(reply, facts, words, written) {
       el("strong", {}, fill(words.window_line, { earliest, latest })),
     );
   }
-  if (facts.daysLeft !== null && facts.daysLeft <= LAST_DAYS_SHOWN) {
+  if (facts.daysLeft !== null && facts.daysLeft <= facts.daysLeftShownWithin) {
     const template = facts.daysLeft === 0 ? words.days_left_none : facts.daysLeft === 1 ? words.days_left_one : words.days_left;
     line.append(" ", el("span", { class: "checker__days-left" }, fill(template, { days: facts.daysLeft })));
   }
@@ -236,7 +237,7 @@ export function renderAnswer(answer, context) {
   const { result } = reply;
   const dates = { ...info.written, ...reply.written };
   const written = (iso) => dates[iso] || writeDate(iso, context.lang);
-  const facts = factsOf(result);
+  const facts = factsOf(result, info);
   Object.assign(answer.dataset, {
     status: result.status,
     earliest: result.earliest,

@@ -10,9 +10,8 @@ import { todayInHangzhou } from "./dates.js";
 import { download, readConfig, startWidgetEngine } from "./widget.js";
 
 const BOM = "\ufeff";
-// The most rows a browser tab checks (a list of 1,000,000 rows needs more memory than a tab
-// has); longer lists get the command line, which streams any size.
-export const BROWSER_ROW_LIMIT = 200_000;
+// A file larger than this is refused with the row limit's sentence before it is read (a tab
+// holds a list of that many rows in far less).
 const BROWSER_BYTE_LIMIT = 64 * 1024 * 1024;
 // Rows per call to the engine when a list is checked in parts (one progress step each).
 const PART_ROWS = 10_000;
@@ -23,12 +22,9 @@ const FIRST_ROWS = 60;
 const FIRST_BATCH = 300;
 const NEXT_BATCH = 2_000;
 const PHONE = "(max-width: 44.984375em)"; // batch.css: each row a card
-// Days ahead that count as "soon" for the last day to apply.
-const SOON_DAYS = 30;
-// The file's columns the engine reads (the others say who the row is about).
-const READ_COLUMNS = new Set(["permit_issued", "permit_expires", "passport_expires", "category"]);
-// Most urgent first: who can apply now, then who can later, then the rows with no way to apply.
-const URGENCY = ["eligible", "not_yet", "too_late", "no_window", "invalid"];
+// The engine's reply names its statuses most urgent first (who can apply now, then who can
+// later, then the rows with no way to apply), the columns it reads, and how many days ahead
+// a last day counts as "soon": the page keeps no list of its own.
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -72,27 +68,26 @@ function addedAt(result, name) {
 }
 
 // The answer of each row as the view needs it: status, days left (a number or null), the
-// notes to confirm (a list).
+// notes to confirm (a list), and whether its last day is soon.
 function answers(result) {
   const [atStatus, atDays, atConfirm] = ["status", "days_left", "confirm"].map((name) => addedAt(result, name));
   return result.rows.map((row) => {
     const days = atDays === -1 ? "" : row[atDays];
-    return {
+    const answer = {
       status: row[atStatus],
       days: days === "" || days === undefined ? null : Number(days),
       confirm: atConfirm === -1 || !row[atConfirm] ? [] : row[atConfirm].split(/\s+/).filter(Boolean),
     };
+    answer.soon =
+      answer.days !== null &&
+      answer.days >= 0 &&
+      answer.days <= result.days_left_shown_within &&
+      (answer.status === "eligible" || answer.status === "not_yet");
+    return answer;
   });
 }
 
-function isSoon(answer) {
-  return (
-    answer.days !== null &&
-    answer.days >= 0 &&
-    answer.days <= SOON_DAYS &&
-    (answer.status === "eligible" || answer.status === "not_yet")
-  );
-}
+const isSoon = (answer) => answer.soon;
 
 // Row indexes in the chosen order; file order breaks every tie. "urgent": who can apply by
 // fewest days left, then who cannot yet (by the day their window opens), then too late, no
@@ -103,7 +98,7 @@ export function sortedIndexes(result, rowAnswers, order) {
   const atEarliest = addedAt(result, "earliest");
   const key = (index) => {
     const answer = rowAnswers[index];
-    const group = URGENCY.indexOf(answer.status);
+    const group = result.statuses.indexOf(answer.status);
     if (answer.status === "eligible") return [group, answer.days ?? Infinity, ""];
     if (answer.status === "not_yet") return [group, 0, result.rows[index][atEarliest] || ""];
     return [group, 0, ""];
@@ -131,7 +126,7 @@ function columnWidths(result, words, room) {
   const sample = result.rows.slice(0, 500);
   const fit = (texts, most) => Math.min(Math.max(3, ...texts.map(textWidth)), most) + 2;
   const longestWord = (text) => Math.max(...String(text).split(/[_\s]/).map(textWidth));
-  const status = fit(URGENCY.map((name) => words[`status_${name}`]), 9);
+  const status = fit(result.statuses.map((name) => words[`status_${name}`]), 9);
   const wanted = result.input_columns.map((name, column) =>
     fit([...sample.map((row) => row[column]), "x".repeat(longestWord(name))], 14),
   );
@@ -237,9 +232,8 @@ function matches(answer, filter) {
 
 // The file's first column that says who the row is about (not one the engine reads).
 function nameColumn(result) {
-  const at = result.input_columns.findIndex(
-    (name) => !READ_COLUMNS.has(name.trim().replace(/^\ufeff/, "").toLowerCase()),
-  );
+  const read = new Set(result.read_columns);
+  const at = result.input_columns.findIndex((name) => !read.has(name.trim().replace(/^\ufeff/, "").toLowerCase()));
   return Math.max(at, 0);
 }
 
@@ -441,12 +435,12 @@ function main() {
     const on = onInput.value.trim() || todayInHangzhou(facts);
     problem.hidden = true;
     const estimate = lineCount(source.bytes) - 1;
-    if (estimate > BROWSER_ROW_LIMIT || source.bytes.length > BROWSER_BYTE_LIMIT) {
+    if (estimate > facts.browser_max_rows || source.bytes.length > BROWSER_BYTE_LIMIT) {
       setStatus(words.problem);
       encodingPanel.hidden = true;
       const rows = estimate.toLocaleString(lang === "zh" ? "zh-CN" : "en");
       showProblem(
-        fill(words.too_many, { rows, limit: BROWSER_ROW_LIMIT.toLocaleString(lang === "zh" ? "zh-CN" : "en") }),
+        fill(words.too_many, { rows, limit: facts.browser_max_rows.toLocaleString(lang === "zh" ? "zh-CN" : "en") }),
         cliCommand(source.name, lang),
       );
       return;
