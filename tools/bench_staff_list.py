@@ -38,7 +38,7 @@ PROBE = """(rows) => {
   input.addEventListener("change", () => { window.__chosenAt = performance.now(); },
                          { once: true, capture: true });
   const body = document.querySelector("[data-batch] tbody");
-  const bar = document.querySelector("[data-batch] progress");
+  const bar = document.querySelector("[data-batch] progress[data-batch-progress]");
   const frames = (then) => requestAnimationFrame(() => requestAnimationFrame(then));
   new MutationObserver((_, observer) => {
     if (__times.first === null && body.rows.length) {
