@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -26,3 +28,16 @@ def case_dates(case: dict[str, Any]) -> dict[str, date]:
 
 def case_category(case: dict[str, Any]) -> str:
     return str(case.get("category", "unknown"))
+
+
+def run_batch(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m checker batch ARGS --on 2026-11-26`, as a user runs it (never raises)."""
+    return subprocess.run(
+        [sys.executable, "-m", "checker", "batch", *args, "--on", "2026-11-26"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )

@@ -7,12 +7,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from engine_helpers import ROOT
+from engine_helpers import run_batch as run_cli_batch
 
 from checker import check_batch
 from checker.calendar import batch_calendar
@@ -23,15 +22,7 @@ GOOD = ",2026-11-12,2028-11-11,2030-01-01,A\r\n"
 
 
 def run_batch(*args: str) -> subprocess.CompletedProcess[str]:
-    completed = subprocess.run(
-        [sys.executable, "-m", "checker", "batch", *args, "--on", "2026-11-26"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    completed = run_cli_batch(*args)
     assert "Traceback" not in completed.stderr
     return completed
 

@@ -33,20 +33,6 @@ HANGZHOU = timezone(timedelta(hours=8))
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture
-def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
-    """Pages in browser contexts made to measure (closed after the test, even on failure)."""
-    contexts: list[Any] = []
-
-    def make(**options: Any) -> Any:
-        contexts.append(browser.new_context(**options))
-        return contexts[-1].new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
 @pytest.fixture(scope="module")
 def ready_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
     """One eligibility page per language, engine started (the form is reused per question)."""

@@ -51,20 +51,6 @@ def ready_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
 
 
 @pytest.fixture
-def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
-    """Pages in browser contexts made to measure (closed after the test, even on failure)."""
-    contexts: list[Any] = []
-
-    def make(**options: Any) -> Any:
-        contexts.append(browser.new_context(**options))
-        return contexts[-1].new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-@pytest.fixture
 def clipboard_page(new_page: Callable[..., Any]) -> Any:
     return new_page(permissions=["clipboard-read", "clipboard-write"])
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from engine_helpers import ROOT
+from engine_helpers import run_batch
 
 from checker.csv_safety import FORMULA_TRIGGERS, formula_safe
 
@@ -53,18 +51,6 @@ def staff_file(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.csv"
     path.write_bytes(buffer.getvalue().encode("utf-8"))
     return path
-
-
-def run_batch(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "checker", "batch", *args, "--on", "2026-11-26"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
 
 
 def results_table(tmp_path: Path) -> list[list[str]]:

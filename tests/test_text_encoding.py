@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from engine_helpers import ROOT
+from engine_helpers import run_batch as run_cli_batch
 
 from checker import check_batch
 from checker.errors import EncodingUndecided, UnusableFile
@@ -157,15 +156,7 @@ class TestTheBrowsersSwitch:
 
 
 def run_batch(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "checker", "batch", str(path), "--on", "2026-11-26", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_cli_batch(str(path), *args)
 
 
 class TestTheCommandLine:
