@@ -32,6 +32,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from checker.csv_safety import formula_safe_row
 from checker.dates import today_in_hangzhou
@@ -75,9 +76,9 @@ def _iso(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-@dataclass(frozen=True, slots=True)
-class BatchRow:
-    """One staff member's answer: the row's own cells, then the answer's typed values.
+class BatchRow(NamedTuple):
+    """One staff member's answer: the row's own cells, then the answer's typed values (a
+    tuple, as a long list has many).
 
     `status` is a `Status` value or `invalid` (then `reason` is the error and the dates are
     None); `extra` holds cells beyond the header's columns (the row is then invalid).
@@ -193,7 +194,7 @@ def _read_rows(text: str) -> list[list[str]]:
         rows = list(reader)
     except csv.Error as error:
         raise UnusableFile("not_csv", detail=str(error)) from None
-    return [row for row in rows if any(cell.strip() for cell in row)]
+    return [row for row in rows if "".join(row).strip()]
 
 
 def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) -> BatchRow:

@@ -27,10 +27,11 @@ B or C permit holders qualify); it only tells the user to confirm.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from checker.dates import today_in_hangzhou, year_error
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
@@ -67,8 +68,7 @@ FIELD_ORDER = (*DATE_FIELDS, "category", "lang")
 End = Literal["earliest", "latest"]
 
 
-@dataclass(frozen=True, slots=True)
-class PersonDates:
+class PersonDates(NamedTuple):
     """The dates a rule's limit is worked out from."""
 
     permit_issued: date
@@ -102,6 +102,12 @@ class RuleStatement:
     words: RuleWords
 
 
+@functools.cache  # a batch adds the same few spans to every row's dates
+def _days(count: int) -> timedelta:
+    """A span of `count` days."""
+    return timedelta(days=count)
+
+
 def _no_days(rules: RuleData) -> int:
     return 0
 
@@ -125,7 +131,7 @@ RULES: tuple[RuleStatement, ...] = (
         sets="earliest",
         for_everyone=False,
         limit=lambda person, rules: (
-            person.permit_issued + timedelta(days=rules.min_days_since_permit_issued)
+            person.permit_issued + _days(rules.min_days_since_permit_issued)
         ),
         days=lambda rules: rules.min_days_since_permit_issued,
         words=RuleWords(
@@ -154,7 +160,7 @@ RULES: tuple[RuleStatement, ...] = (
         for_everyone=False,
         # More than N days must remain, so the last passing day is expiry - (N + 1).
         limit=lambda person, rules: (
-            person.permit_expires - timedelta(days=rules.min_days_remaining_exclusive + 1)
+            person.permit_expires - _days(rules.min_days_remaining_exclusive + 1)
         ),
         days=lambda rules: rules.min_days_remaining_exclusive,
         words=RuleWords(
@@ -190,8 +196,7 @@ CONFIRMING_HEADLINES: dict[tuple[Status, ConfirmFor], str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Limit:
+class Limit(NamedTuple):
     """One rule's day: the first day it passes (sets `earliest`) or the last (sets `latest`)."""
 
     rule: RuleStatement
@@ -201,23 +206,35 @@ class Limit:
         return on >= self.day if self.rule.sets == "earliest" else on <= self.day
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+# Where each rule's limit is in a window's `limits` (they follow `RULES`).
+_LIMIT_AT = {rule.id: position for position, rule in enumerate(RULES)}
+_OPENING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "earliest")
+_CLOSING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "latest")
+
+
+class Window(NamedTuple):
     """The days on which every rule passes, and each rule's limit that makes it.
 
-    `earliest` is the latest of the opening limits, `latest` the earliest of the closing
-    ones (worked out once: a batch asks for them many times per row).
+    `days` holds each rule's day in `RULES` order; `earliest` is the latest of the opening
+    days, `latest` the earliest of the closing ones (worked out once, by `of`: a batch asks
+    for them many times per row).
     """
 
-    limits: tuple[Limit, ...]
-    earliest: date = field(init=False)
-    latest: date = field(init=False)
+    days: tuple[date, ...]
+    earliest: date
+    latest: date
 
-    def __post_init__(self) -> None:
-        opening = [limit.day for limit in self.limits if limit.rule.sets == "earliest"]
-        closing = [limit.day for limit in self.limits if limit.rule.sets == "latest"]
-        object.__setattr__(self, "earliest", max(opening))
-        object.__setattr__(self, "latest", min(closing))
+    @classmethod
+    def of(cls, days: tuple[date, ...]) -> Window:
+        """The window these days (one per rule, in `RULES` order) leave."""
+        earliest = max([days[position] for position in _OPENING])
+        latest = min([days[position] for position in _CLOSING])
+        return cls(days, earliest, latest)
+
+    @property
+    def limits(self) -> tuple[Limit, ...]:
+        """Each rule with its day."""
+        return tuple([Limit(rule, day) for rule, day in zip(RULES, self.days, strict=True)])
 
     @property
     def is_empty(self) -> bool:
@@ -234,7 +251,7 @@ class Window:
         return self._day("permit_valid_over_90_days")
 
     def _day(self, rule_id: str) -> date:
-        return next(limit.day for limit in self.limits if limit.rule.id == rule_id)
+        return self.days[_LIMIT_AT[rule_id]]
 
     def closing_limits_before(self, day: date) -> ClosedBy:
         """Which closing limit(s) fall before `day`: "passport", "permit" or "both"."""
@@ -250,7 +267,7 @@ def window(
 ) -> Window:
     """The window the four rules leave for these dates."""
     person = PersonDates(permit_issued, permit_expires, passport_expires)
-    return Window(tuple(Limit(rule, rule.limit(person, rules)) for rule in RULES))
+    return Window.of(tuple([rule.limit(person, rules) for rule in RULES]))
 
 
 def assess(
@@ -273,7 +290,7 @@ def assess(
 def permit_must_run_until(day: date, rules: RuleData) -> date:
     """The work permit expiry that lets a reader apply on `day`: the inverse of the
     `permit_valid_over_90_days` limit (more than N days left, so expiry - N - 1 >= day)."""
-    return day + timedelta(days=rules.min_days_remaining_exclusive + 1)
+    return day + _days(rules.min_days_remaining_exclusive + 1)
 
 
 def headline(found: Window, status: Status, on: date, lang: str, category: str) -> str:
@@ -338,15 +355,21 @@ def normalise_category(category: str | None) -> str:
     cleaned = (category or "").strip()
     if not cleaned:
         return notes.default_category
-    for known in notes.categories:
-        if cleaned.casefold() == known.casefold():
-            return known
-    raise UnknownCategory("category", value=cleaned[:20], choices=", ".join(notes.categories))
+    known = _categories_by_folded_name().get(cleaned.casefold())
+    if known is None:
+        raise UnknownCategory("category", value=cleaned[:20], choices=", ".join(notes.categories))
+    return known
 
 
-@dataclass(frozen=True, slots=True)
-class CheckInput:
-    """A check's fields, read and valid: what `answer` works from."""
+@functools.cache
+def _categories_by_folded_name() -> dict[str, str]:
+    """Each category as `rules.toml` spells it, by its case-folded name."""
+    return {known.casefold(): known for known in load_rules().category.categories}
+
+
+class CheckInput(NamedTuple):
+    """A check's fields, read and valid: what `answer` works from (a tuple: a batch makes
+    one per row)."""
 
     permit_issued: date
     permit_expires: date
@@ -381,16 +404,18 @@ def validate(
     """
     errors: list[InvalidInput] = []
     dates: dict[str, date] = {}
+    rules = load_rules()
     read = (permit_issued, permit_expires, passport_expires, on)
     for name, value in zip(DATE_FIELDS, read, strict=True):
         if isinstance(value, InvalidInput):
             errors.append(value)
             continue
         day = value.date() if isinstance(value, datetime) else value
-        out_of_range = year_error(day, field=name)
-        if out_of_range is None:
+        if rules.min_year <= day.year <= rules.max_year:  # as year_error, without an object
             dates[name] = day
-        else:
+            continue
+        out_of_range = year_error(day, field=name)
+        if out_of_range is not None:
             errors.append(out_of_range)
     if "permit_issued" in dates and "permit_expires" in dates:
         order_error = permit_order_error(dates["permit_issued"], dates["permit_expires"])

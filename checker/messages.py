@@ -60,16 +60,26 @@ def format_date(value: date, lang: str, *, weekday: bool = True) -> str:
     return f"{_WEEKDAYS_EN[value.weekday()]} {written}" if weekday else written
 
 
+class _Written(dict[str, object]):
+    """A template's parameters, each date written in `lang` only when the template uses it
+    (a headline is given every date it might need; a batch renders one per row)."""
+
+    def __init__(self, params: dict[str, object], lang: str) -> None:
+        super().__init__(params)
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> object:
+        value = super().__getitem__(key)
+        return format_date(value, self.lang) if isinstance(value, date) else value
+
+
 def render(message_id: str, lang: str, **params: object) -> str:
     """The sentence `message_id` in `lang`, with `params` filled in (dates written per lang)."""
-    template = catalogue()[message_id][lang if lang in LANGS else "en"]
+    lang = lang if lang in LANGS else "en"
+    template = catalogue()[message_id][lang]
     if not params:
         return template
-    values = {
-        key: format_date(value, lang) if isinstance(value, date) else value
-        for key, value in params.items()
-    }
-    return template.format_map(values)
+    return template.format_map(_Written(params, lang))
 
 
 def field_label(field: str, lang: str) -> str:

@@ -21,6 +21,8 @@ a wrong guess would put garbled names into HR's records without anyone noticing.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -99,12 +101,26 @@ def _latin_looks_real(text: str, at: int) -> bool:
     return any(_is_ascii_letter(letter) for letter in word) and longest <= _LATIN_RUN
 
 
+# The stretches of text that a character's plausibility depends on: runs of letters and
+# non-ASCII characters (a digit, space, comma or quote ends one). Each distinct stretch is
+# scored once, however often it occurs (a staff list repeats names, words and titles).
+_STRETCH = re.compile(r"[A-Za-z\u0080-\U0010ffff]+")
+
+
 def _plausible_share(text: str, looks_real: Callable[[str, int], bool]) -> float:
-    """The share of `text`'s non-ASCII characters that `looks_real` accepts (1 if none)."""
-    checks = [at for at, char in enumerate(text) if not char.isascii()]
-    if not checks:
-        return 1.0
-    return sum(1 for at in checks if looks_real(text, at)) / len(checks)
+    """The share of `text`'s non-ASCII characters that `looks_real` accepts (1 if none).
+
+    `looks_real` looks no further than the stretch a character stands in, so the share is
+    counted stretch by stretch, each distinct one once.
+    """
+    stretches = Counter(found for found in _STRETCH.findall(text) if not found.isascii())
+    checked = accepted = 0
+    for stretch, times in stretches.items():
+        for at, char in enumerate(stretch):
+            if not char.isascii():
+                checked += times
+                accepted += times if looks_real(stretch, at) else 0
+    return accepted / checked if checked else 1.0
 
 
 def _decode(data: bytes, encoding: str) -> str | None:
