@@ -16,7 +16,7 @@ from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
-from checker.form import read_form
+from checker.form import CheckInput, read_form
 from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
 from checker.rules import load_rules
@@ -48,14 +48,17 @@ def _lang_of(value: object) -> str:
     return value if isinstance(value, str) and value in LANGS else "en"
 
 
-def _read_request(request: str) -> tuple[CheckResult | None, list[InvalidInput], str]:
-    """The result for a check request, or every error; and the language to answer in."""
+def _read_request(
+    request: str,
+) -> tuple[CheckInput | None, CheckResult | None, list[InvalidInput], str]:
+    """The input and result for a check request, or every error; and the language to answer
+    in."""
     try:
         fields = json.loads(request)
     except (ValueError, TypeError) as error:
-        return None, [InvalidRequest("request", detail=type(error).__name__)], "en"
+        return None, None, [InvalidRequest("request", detail=type(error).__name__)], "en"
     if not isinstance(fields, dict):
-        return None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
+        return None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
     texts = {
         name: (None if value is None else value if isinstance(value, str) else str(value))
         for name in FORM_FIELDS
@@ -64,24 +67,26 @@ def _read_request(request: str) -> tuple[CheckResult | None, list[InvalidInput],
     lang = _lang_of(texts["lang"] or "en")
     form, errors = read_form(**texts)
     if form is None:
-        return None, errors, lang
-    result = form.check()
-    return result, [], lang
+        return None, None, errors, lang
+    return form, form.check(), [], lang
 
 
 def check_json(request: str) -> str:
     """Answer one form: `{"ok": true, "result": {...}, "headline": "...", "written": {...}}`
-    or the errors. `written` gives every date of the result as the language writes it."""
+    or the errors. `written` gives every date of the result, and the reader's own document
+    dates (for the printed sheet), as the language writes it."""
     try:
-        result, errors, lang = _read_request(request)
-        if result is None:
+        form, result, errors, lang = _read_request(request)
+        if form is None or result is None:
             return _errors(errors, lang)
+        documents = (form.permit_issued, form.permit_expires, form.passport_expires)
+        dates = {*result.dates(), *documents}
         return _dumps(
             {
                 "ok": True,
                 "result": result.to_dict(),
                 "headline": result.headline,
-                "written": _written((day.isoformat() for day in result.dates()), lang),
+                "written": _written((day.isoformat() for day in dates), lang),
             }
         )
     except Exception as error:  # the browser must always get JSON back
@@ -202,7 +207,7 @@ def window_ics(request: str) -> str:
     """The window's first and last day as an iCalendar file; "" if none or input invalid."""
 
     def make() -> str:
-        result, _errors_found, _lang = _read_request(request)
+        _form, result, _errors_found, _lang = _read_request(request)
         return "" if result is None else window_calendar(result)
 
     return _ics_or_empty(make)

@@ -25,6 +25,8 @@ from browser_helpers import (
     wait_for_answer,
 )
 
+from checker.messages import format_date
+
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "zh")
@@ -193,6 +195,9 @@ def test_the_timeline_says_in_words_what_it_draws(ready_pages: dict[str, Any], l
     assert len(drawn) == 12, "six events, each a label and a date"
     for text in drawn:
         assert text in label
+    person = PEOPLE["eligible"]
+    for day in (person.permit_issued, person.permit_expires, person.passport_expires):
+        assert format_date(day, lang) in drawn, "each document date written as the engine writes it"
 
 
 # --- the link -----------------------------------------------------------------------------

@@ -43,6 +43,8 @@ def test_a_good_form_gets_the_result_and_a_headline() -> None:
         "result": expected.to_dict(),
         "headline": expected.headline,
         "written": {
+            "2026-11-12": "2026年11月12日（星期四）",
+            "2028-11-11": "2028年11月11日（星期六）",
             "2026-11-26": "2026年11月26日（星期四）",
             "2028-08-11": "2028年8月11日（星期五）",
             "2028-08-12": "2028年8月12日（星期六）",
@@ -52,10 +54,13 @@ def test_a_good_form_gets_the_result_and_a_headline() -> None:
     }
 
 
-def test_the_page_shows_every_date_of_the_answer_as_the_engine_writes_it() -> None:
+def test_the_page_shows_every_date_of_the_answer_and_of_the_documents_as_the_engine_writes_it() -> (
+    None
+):
     reply = ask()
     result = reply["result"]
-    dates = {result["on"], result["earliest"], result["latest"]}
+    dates = {"2026-11-12", "2028-11-11", "2030-01-01"}  # the form's, however it spells them
+    dates |= {result["on"], result["earliest"], result["latest"]}
     dates |= {rule["date"] for rule in result["rules"]}
     dates |= {result["earliest_working_day"], result["latest_working_day"]}
     assert set(reply["written"]) == dates

@@ -5,7 +5,6 @@
 // documents in English and Chinese side by side. Dates are written by the engine.
 
 import { timeline } from "./timeline.js";
-import { writeDate } from "./dates.js";
 
 // A DOM element; children are nodes or strings (text, never parsed as HTML). Null, undefined
 // and false children are left out (never written as "null").
@@ -196,7 +195,7 @@ function counterSheet(sheets, values) {
     if (cells.every((children) => !children.length)) return null; // e.g. no window to go in
     return el("tr", {}, langs.map((lang, index) => cell(lang, ...cells[index])));
   };
-  const dateOf = (sheet, iso) => sheet.reply.written[iso] || writeDate(iso, sheet.lang);
+  const dateOf = (sheet, iso) => sheet.reply.written[iso];
   const rows = [
     row((lang, s) => [el("strong", {}, s.reply.headline)]),
     row((lang, s) => {
@@ -236,7 +235,7 @@ export function renderAnswer(answer, context) {
   const { reply, info, words, hasCalendar, handlers } = context;
   const { result } = reply;
   const dates = { ...info.written, ...reply.written };
-  const written = (iso) => dates[iso] || writeDate(iso, context.lang);
+  const written = (iso) => dates[iso];
   const facts = factsOf(result, info);
   Object.assign(answer.dataset, {
     status: result.status,

@@ -52,16 +52,3 @@ export function browserDateExample(iso, locale = navigator.language) {
   }
   return format.format(utcDate(iso));
 }
-
-// A date written in full for the page's language, in the engine's style ("Thursday
-// 12 November 2026", "2026年11月12日（星期四）"), for a date the engine's reply did not write.
-export function writeDate(iso, lang) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso || "")) return "";
-  const locale = lang === "zh" ? "zh-CN" : "en-GB";
-  const options = { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat(locale, options).formatToParts(utcDate(iso)).map((part) => [part.type, part.value]),
-  );
-  if (lang === "zh") return `${parts.year}年${parts.month}月${parts.day}日（${parts.weekday}）`;
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
-}
