@@ -1,6 +1,6 @@
 // Dates for the checker's page: today in Hangzhou, the link fragment that refills the form
 // (never sent to a server), and examples written the way the reader's browser shows a date.
-// Answers' dates are written by the engine; `writeDate` only covers a date it did not write.
+// Every date in an answer is written by the engine (its reply's `written`), never here.
 
 export const FORM_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "on", "category"];
 // The fields a link always carries; the application day only when it was planned.
