@@ -28,6 +28,7 @@ from checker.errors import (
     UnknownLanguage,
     UnreadableDate,
     UnusableFile,
+    WrongWeekday,
     YearOutOfRange,
 )
 from checker.identity_change import IdentityChangeTimeline, identity_change_timeline
@@ -50,6 +51,7 @@ __all__ = [
     "UnknownLanguage",
     "UnreadableDate",
     "UnusableFile",
+    "WrongWeekday",
     "YearOutOfRange",
     "check",
     "check_batch",

@@ -4,6 +4,11 @@ Accepted spellings (year first, one-digit months and days too; full-width digits
 `2026-11-26`, `2026/11/26`, `2026.11.26`, `2026年11月26日`. Day-first or month-first
 spellings such as `26/11/2026` are refused as ambiguous rather than guessed.
 
+A date as the checker itself writes it is read back too, so that one copied from an answer
+works: `2026年12月6日（星期日）` and `Sunday 6 December 2026` (the weekday may be left out;
+with the month named, the order is not ambiguous). A weekday that does not match the date
+is refused (`WrongWeekday`) rather than one of the two trusted.
+
 "Today" is the calendar date in Hangzhou, at the fixed offset from `rules.toml` (UTC+8;
 China has no daylight saving time), whatever the machine's own time zone.
 """
@@ -21,8 +26,10 @@ from checker.errors import (
     InvalidDate,
     MissingDate,
     UnreadableDate,
+    WrongWeekday,
     YearOutOfRange,
 )
+from checker.messages import MONTHS_EN, WEEKDAYS_EN, WEEKDAYS_ZH
 from checker.rules import load_rules
 
 __all__ = [
@@ -36,7 +43,21 @@ __all__ = [
 ACCEPTED_SPELLINGS = ("2026-11-26", "2026/11/26", "2026.11.26", "2026年11月26日")
 
 _YEAR_FIRST = re.compile(r"([0-9]{4,9})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
-_CHINESE = re.compile(r"([0-9]{4,9})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日")
+# Chinese, optionally with the weekday in brackets as the checker writes it (NFKC makes the
+# full-width brackets plain ones): 星期日 / 星期天 / 周日.
+_CHINESE = re.compile(
+    r"([0-9]{4,9})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+    r"(?:\s*\(\s*(?:星期|周)([一二三四五六日天])\s*\))?"
+)
+# Each weekday's character after 星期 or 周 (星期天 is 星期日), Monday first as in date.weekday().
+_CHINESE_WEEKDAYS = [name.removeprefix("星期") for name in WEEKDAYS_ZH]
+_MONTHS = [name.lower() for name in MONTHS_EN]
+_WEEKDAYS = [name.lower() for name in WEEKDAYS_EN]
+# English with the month named, as the checker writes it: "Sunday 6 December 2026".
+_ENGLISH = re.compile(
+    rf"(?:({'|'.join(_WEEKDAYS)}),?\s+)?([0-9]{{1,2}})\s+({'|'.join(_MONTHS)}),?\s+([0-9]{{4,9}})",
+    re.IGNORECASE,
+)
 _DAY_OR_MONTH_FIRST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-9]{2,4}")
 
 
@@ -57,21 +78,28 @@ def check_year(value: date, *, field: str) -> date:
 
 
 @functools.lru_cache(maxsize=16384)  # a staff list spells a few thousand dates, each often
-def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | int], ...]]:
+def _read(
+    text: str,
+) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | int | date], ...]]:
     """The date `text` spells, or the error class and its parameters (cached, pure)."""
     cleaned = unicodedata.normalize("NFKC", text).strip()
     if not cleaned:
         return MissingDate, ()
-    match = _YEAR_FIRST.fullmatch(cleaned)
-    if match is not None:
+    weekday: int | None = None  # the weekday written beside the date, Monday = 0
+    if (match := _YEAR_FIRST.fullmatch(cleaned)) is not None:
         year, month, day = int(match[1]), int(match[3]), int(match[4])
-    else:
-        match = _CHINESE.fullmatch(cleaned)
-        if match is None:
-            if _DAY_OR_MONTH_FIRST.fullmatch(cleaned):
-                return AmbiguousDate, (("value", _shorten(cleaned)),)
-            return UnreadableDate, (("value", _shorten(cleaned)),)
+    elif (match := _CHINESE.fullmatch(cleaned)) is not None:
         year, month, day = int(match[1]), int(match[2]), int(match[3])
+        if match[4]:
+            weekday = _CHINESE_WEEKDAYS.index(match[4].replace("天", "日"))
+    elif (match := _ENGLISH.fullmatch(cleaned)) is not None:
+        year, month, day = int(match[4]), _MONTHS.index(match[3].lower()) + 1, int(match[2])
+        if match[1]:
+            weekday = _WEEKDAYS.index(match[1].lower())
+    elif _DAY_OR_MONTH_FIRST.fullmatch(cleaned):
+        return AmbiguousDate, (("value", _shorten(cleaned)),)
+    else:
+        return UnreadableDate, (("value", _shorten(cleaned)),)
     rules = load_rules()
     if not rules.min_year <= year <= rules.max_year:
         return YearOutOfRange, (
@@ -80,9 +108,12 @@ def _read(text: str) -> date | tuple[type[InvalidDate], tuple[tuple[str, str | i
             ("max_year", rules.max_year),
         )
     try:
-        return date(year, month, day)
+        found = date(year, month, day)
     except ValueError:
         return ImpossibleDate, (("value", _shorten(cleaned)),)
+    if weekday is not None and weekday != found.weekday():
+        return WrongWeekday, (("value", _shorten(cleaned)), ("day", found))
+    return found
 
 
 def _shorten(text: str, limit: int = 40) -> str:

@@ -10,6 +10,7 @@ the field. All of them are `ValueError`s.
     │   ├── AmbiguousDate           26/11/2026: day and month could be swapped
     │   ├── UnreadableDate          not one of the accepted spellings
     │   ├── ImpossibleDate          2026-02-30: no such day
+    │   ├── WrongWeekday            Monday 6 December 2026: that day is a Sunday
     │   └── YearOutOfRange          a year outside 1900-2200
     ├── PermitExpiresBeforeIssue    the work permit expires before it was issued
     ├── UnknownCategory             a permit category other than A, B, C or unknown
@@ -42,6 +43,7 @@ __all__ = [
     "UnreadableDate",
     "UnusableFile",
     "UnwritableOutput",
+    "WrongWeekday",
     "YearOutOfRange",
     "check_lang",
 ]
@@ -99,6 +101,12 @@ class ImpossibleDate(InvalidDate):
     """A well-spelled date that does not exist, such as 2026-02-30."""
 
     message_id = "error.date_impossible"
+
+
+class WrongWeekday(InvalidDate):
+    """A date written with a weekday it does not fall on (which of the two is meant?)."""
+
+    message_id = "error.date_wrong_weekday"
 
 
 class YearOutOfRange(InvalidDate):

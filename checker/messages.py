@@ -13,11 +13,20 @@ import tomllib
 from datetime import date
 from importlib import resources
 
-__all__ = ["LANGS", "catalogue", "field_label", "format_date", "render"]
+__all__ = [
+    "LANGS",
+    "MONTHS_EN",
+    "WEEKDAYS_EN",
+    "WEEKDAYS_ZH",
+    "catalogue",
+    "field_label",
+    "format_date",
+    "render",
+]
 
 LANGS = ("en", "zh")
 
-_MONTHS_EN = (
+MONTHS_EN = (
     "January",
     "February",
     "March",
@@ -31,8 +40,8 @@ _MONTHS_EN = (
     "November",
     "December",
 )
-_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
 @functools.cache
@@ -55,9 +64,9 @@ def format_date(value: date, lang: str, *, weekday: bool = True) -> str:
     """
     if lang == "zh":
         written = f"{value.year}年{value.month}月{value.day}日"
-        return f"{written}（{_WEEKDAYS_ZH[value.weekday()]}）" if weekday else written
-    written = f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}"
-    return f"{_WEEKDAYS_EN[value.weekday()]} {written}" if weekday else written
+        return f"{written}（{WEEKDAYS_ZH[value.weekday()]}）" if weekday else written
+    written = f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
+    return f"{WEEKDAYS_EN[value.weekday()]} {written}" if weekday else written
 
 
 class _Written(dict[str, object]):

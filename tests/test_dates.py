@@ -12,6 +12,7 @@ from checker import (
     InvalidDate,
     MissingDate,
     UnreadableDate,
+    WrongWeekday,
     YearOutOfRange,
     parse_date,
     today_in_hangzhou,
@@ -35,6 +36,37 @@ from checker.messages import format_date
 )
 def test_every_accepted_spelling_of_26_november_2026(text: str) -> None:
     assert parse_date(text) == date(2026, 11, 26)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_date_copied_from_an_answer_is_read_back(lang: str) -> None:
+    day = date(2026, 12, 6)
+    written = format_date(day, lang)  # "Sunday 6 December 2026", "2026年12月6日（星期日）"
+    assert parse_date(written) == day
+    assert parse_date(format_date(day, lang, weekday=False)) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2026年12月6日(星期日)", "2026年12月6日（周日）", "2026年12月6日 (星期天)",
+     "sunday, 6 december 2026", "6 December 2026", "6 DECEMBER, 2026"],
+)  # fmt: skip
+def test_the_answers_ways_of_writing_a_date_are_read_with_or_without_the_weekday(text: str) -> None:
+    assert parse_date(text) == date(2026, 12, 6)
+
+
+@pytest.mark.parametrize("text", ["2026年12月6日（星期一）", "Monday 6 December 2026"])
+def test_a_weekday_that_does_not_match_the_date_is_refused_not_guessed(text: str) -> None:
+    with pytest.raises(WrongWeekday) as caught:
+        parse_date(text, field="passport_expires")
+    assert caught.value.field == "passport_expires"
+    assert "Sunday 6 December 2026" in caught.value.message("en")
+    assert "2026年12月6日（星期日）" in caught.value.message("zh")
+
+
+def test_a_month_name_does_not_make_30_february_real() -> None:
+    with pytest.raises(ImpossibleDate):
+        parse_date("30 February 2027")
 
 
 @pytest.mark.parametrize("text", ["2027-3-2", "2027/3/2", "2027.3.2", "2027年3月2日", "2027-03-02"])
