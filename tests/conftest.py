@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 # and their library (_page) by the same names the build does.
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from browser_helpers import ELIGIBILITY_PAGES, open_checker  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from serve import serve_in_background  # noqa: E402
 
@@ -79,3 +80,15 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def ready_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
+    """One eligibility page per language, engine started (a module's tests reuse the form)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pages = {}
+    for lang, path in ELIGIBILITY_PAGES.items():
+        pages[lang] = context.new_page()
+        open_checker(pages[lang], site_url + path)
+    yield pages
+    context.close()

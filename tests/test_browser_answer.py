@@ -6,7 +6,7 @@ printed page with the Chinese words), and can a phone reader find it and the way
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -33,18 +33,6 @@ LANGS = ("en", "zh")
 HEADLINE = f"{ANSWER} [data-headline]"
 HANGZHOU = timezone(timedelta(hours=8))
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def ready_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
-    """One eligibility page per language, engine started (the form is reused per question)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pages = {}
-    for lang, path in ELIGIBILITY_PAGES.items():
-        pages[lang] = context.new_page()
-        open_checker(pages[lang], site_url + path)
-    yield pages
-    context.close()
 
 
 def ask(page: Any, person: Person) -> dict[str, str]:

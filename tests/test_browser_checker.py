@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,18 +36,6 @@ from checker.web import check_json
 pytestmark = pytest.mark.browser
 
 LANGS = ("en", "zh")
-
-
-@pytest.fixture(scope="module")
-def ready_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
-    """One eligibility page per language, engine started (the form is reused per scenario)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pages = {}
-    for lang, path in ELIGIBILITY_PAGES.items():
-        pages[lang] = context.new_page()
-        open_checker(pages[lang], site_url + path)
-    yield pages
-    context.close()
 
 
 @pytest.fixture
