@@ -127,6 +127,14 @@ def test_a_revisit_to_an_unchanged_compressed_file_costs_a_304(
     assert (status, body) == (304, b"")
 
 
+def test_the_sites_address_without_its_last_slash_leads_to_the_home_page(
+    site_dir: Path, caddy_url: str
+) -> None:
+    status, _headers, body = fetch(caddy_url.rstrip("/"), "")
+    assert status == 200
+    assert body == (site_dir / "index.html").read_bytes()
+
+
 @pytest.mark.parametrize("path", ["assets/", "assets/images/", "assets/pyodide/"])
 def test_caddy_lists_no_folder(site_dir: Path, caddy_url: str, path: str) -> None:
     status, headers, body = fetch(caddy_url + path)
