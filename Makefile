@@ -1,8 +1,8 @@
 # Two commands set everything up on a fresh machine: `make serve` and `make test`.
 # Each creates what it needs: the virtual environment (with a Python 3.12+ found by
 # tools/find-python), the npm packages, and the Debian packages the browser tests drive:
-# Chromium, WebKitGTK (through WebKitWebDriver, under Xvfb), Firefox ESR, and nginx with the
-# brotli-static module (the server configuration the HR guide publishes).
+# Chromium, WebKitGTK (through WebKitWebDriver, under Xvfb), Firefox ESR, nginx with the
+# brotli-static module and Caddy (the server configurations the HR guide publishes).
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
@@ -38,8 +38,8 @@ browsers: chromium
 	@$(MAKE) --no-print-directory apt-install \
 	  NEEDS="/usr/bin/WebKitWebDriver /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser \
 	         /usr/bin/Xvfb /usr/bin/firefox-esr /usr/sbin/nginx \
-	         /usr/lib/nginx/modules/ngx_http_brotli_static_module.so" \
-	  PACKAGES="webkit2gtk-driver xvfb firefox-esr nginx libnginx-mod-http-brotli-static"
+	         /usr/lib/nginx/modules/ngx_http_brotli_static_module.so /usr/bin/caddy" \
+	  PACKAGES="webkit2gtk-driver xvfb firefox-esr nginx libnginx-mod-http-brotli-static caddy"
 
 # apt-get install PACKAGES unless every file in NEEDS is there.
 .PHONY: apt-install

@@ -1,14 +1,15 @@
-"""Page step (hooks/pages.py runs it): the self-hosting guide's security header and nginx
-configuration, from the build.
+"""Page step (hooks/pages.py runs it): the self-hosting guide's security header and server
+configurations, from the build.
 
 The HR page's guide for intranet admins shows the HTTP Content-Security-Policy header to
-send and the nginx configuration that sends it: ``tools/nginx/citizen-card.conf``, the file
-the tests run, with the policy written in. The policy is not typed by hand: it is
-:func:`csp.header_policy` of the finished site (every page's inline-script hashes, plus
-``frame-ancestors``), so it always matches the pages it protects.
+send and the server configurations that send it: ``tools/nginx/citizen-card.conf`` and
+``tools/caddy/Caddyfile``, the files the tests run, with the policy written in. The policy
+is not typed by hand: it is :func:`csp.header_policy` of the finished site (every page's
+inline-script hashes, plus ``frame-ancestors``), so it always matches the pages it protects.
 
-A page asks with ``<div data-csp-header-placeholder></div>`` and/or
-``<div data-nginx-example-placeholder></div>``, each on a line of its own. ``add_examples``
+A page asks with ``<div data-csp-header-placeholder></div>``,
+``<div data-nginx-example-placeholder></div>`` and/or
+``<div data-caddy-example-placeholder></div>``, each on a line of its own. ``add_examples``
 puts code blocks there holding a marker; ``fill_policy`` (hooks/pages.py's post-build
 step, after every language is built) writes the policy into every page that has the marker.
 """
@@ -23,33 +24,43 @@ from typing import Any
 from csp import header_policy
 
 HEADER_PLACEHOLDER = "<div data-csp-header-placeholder></div>"
-NGINX_PLACEHOLDER = "<div data-nginx-example-placeholder></div>"
 # Filled after the build; rewritten on every build (the element keeps its attribute).
 _POLICY_MARK = "<span data-csp-policy></span>"
 _FILLED = re.compile(r"(<span data-csp-policy>)(.*?)(</span>)", re.S)
-# The nginx configuration the guide publishes: a file the tests run (tools/nginx_site.py).
-NGINX_CONFIG = Path(__file__).resolve().parents[1] / "tools" / "nginx" / "citizen-card.conf"
-NGINX_POLICY_MARK = "@CONTENT_SECURITY_POLICY@"
+# The server configurations the guide publishes: files the tests run (tools/nginx_site.py,
+# tools/caddy_site.py), each with this mark where the policy goes.
+_TOOLS = Path(__file__).resolve().parents[1] / "tools"
+CONFIGS = {
+    "nginx": _TOOLS / "nginx" / "citizen-card.conf",
+    "caddy": _TOOLS / "caddy" / "Caddyfile",
+}
+CONFIG_POLICY_MARK = "@CONTENT_SECURITY_POLICY@"
 
 
-def _nginx_example() -> str:
-    text = html.escape(NGINX_CONFIG.read_text(encoding="utf-8"), quote=False)
-    if NGINX_POLICY_MARK not in text:
-        raise ValueError(f"{NGINX_CONFIG} has no {NGINX_POLICY_MARK} for the policy.")
+def _placeholder(server: str) -> str:
+    return f"<div data-{server}-example-placeholder></div>"
+
+
+def _config_example(server: str) -> str:
+    config = CONFIGS[server]
+    text = html.escape(config.read_text(encoding="utf-8"), quote=False)
+    if CONFIG_POLICY_MARK not in text:
+        raise ValueError(f"{config} has no {CONFIG_POLICY_MARK} for the policy.")
     # The marker span is filled with the built site's policy after the build.
-    text = text.replace(NGINX_POLICY_MARK, _POLICY_MARK)
-    return f'<pre class="hr-config"><code>{text}</code></pre>'
+    text = text.replace(CONFIG_POLICY_MARK, _POLICY_MARK)
+    return f'<pre class="hr-config" data-config="{server}"><code>{text}</code></pre>'
 
 
 def add_examples(output: str, page: Any) -> str:
-    """The hosting guide's header and nginx example in place of their placeholders."""
+    """The hosting guide's header and server examples in place of their placeholders."""
     if HEADER_PLACEHOLDER in output:
         output = output.replace(
             HEADER_PLACEHOLDER,
             f'<pre class="hr-policy"><code>Content-Security-Policy: {_POLICY_MARK}</code></pre>',
         )
-    if NGINX_PLACEHOLDER in output:
-        output = output.replace(NGINX_PLACEHOLDER, _nginx_example())
+    for server in CONFIGS:
+        if _placeholder(server) in output:
+            output = output.replace(_placeholder(server), _config_example(server))
     return output
 
 

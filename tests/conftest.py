@@ -21,8 +21,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 # and their library (_page) by the same names the build does.
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from browser_helpers import ELIGIBILITY_PAGES, open_checker  # noqa: E402
+from browser_helpers import ELIGIBILITY_PAGES, open_checker, record  # noqa: E402
+from caddy_site import caddy_site  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from nginx_site import nginx_site  # noqa: E402
 from serve import serve_in_background  # noqa: E402
 
 
@@ -46,6 +48,20 @@ def site_url(site_dir: Path) -> Iterator[str]:
     server.server_close()
 
 
+@pytest.fixture(scope="module")
+def nginx_url(site_dir: Path) -> Iterator[str]:
+    """The site served by the nginx configuration the HR guide publishes, under its sub-path."""
+    with nginx_site(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def caddy_url(site_dir: Path) -> Iterator[str]:
+    """The site served by the Caddy configuration the HR guide publishes, under its sub-path."""
+    with caddy_site(site_dir) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the session."""
@@ -65,6 +81,15 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
+    context.close()
+
+
+@pytest.fixture
+def recorded_page(browser: Any) -> Iterator[tuple[Any, Any]]:
+    """A fresh page and what it does (requests, policy violations: browser_helpers.record)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page, record(page)
     context.close()
 
 

@@ -1,5 +1,5 @@
 """The built HR and embed pages: is the security header an admin copies the one the site needs,
-is the nginx example complete, and is the embed page the checker alone, out of nav and search?"""
+are the server examples complete, and is the embed page the checker alone, out of nav and search?"""
 
 from __future__ import annotations
 
@@ -28,24 +28,29 @@ def test_the_documented_header_is_the_built_sites_policy_with_frame_ancestors(
     site_dir: Path, lang: str
 ) -> None:
     policies = shown_policies(page_text(site_dir, HR_PAGES[lang]))
-    assert len(policies) == 3, "the header once, and twice in the nginx example"
+    assert len(policies) == 4, "the header once, twice in nginx's example, once in Caddy's"
     assert set(policies) == {header_policy(site_dir)}
     assert "frame-ancestors 'self'" in policies[0]
     assert "'unsafe-inline'" not in policies[0]
     assert "'unsafe-eval'" not in policies[0]
 
 
+@pytest.mark.parametrize("server", ["nginx", "caddy"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_guide_shows_the_nginx_configuration_the_tests_run_with_the_policy_written_in(
-    site_dir: Path, lang: str
+def test_the_guide_shows_the_server_configuration_the_tests_run_with_the_policy_written_in(
+    site_dir: Path, lang: str, server: str
 ) -> None:
-    from hr_hosting import NGINX_CONFIG, NGINX_POLICY_MARK
+    from hr_hosting import CONFIG_POLICY_MARK, CONFIGS
 
     page = page_text(site_dir, HR_PAGES[lang])
-    code = re.search(r'<pre class="hr-config"><code>(.*?)</code>', page, re.S)[1]
-    shown = html.unescape(re.sub(r"</?span[^>]*>", "", code))
+    blocks = re.findall(
+        rf'<pre class="hr-config" data-config="{server}"><code>(.*?)</code>', page, re.S
+    )
+    assert len(blocks) == 1
+    shown = html.unescape(re.sub(r"</?span[^>]*>", "", blocks[0]))
     policy = header_policy(site_dir)
-    assert shown == NGINX_CONFIG.read_text(encoding="utf-8").replace(NGINX_POLICY_MARK, policy)
+    config = CONFIGS[server].read_text(encoding="utf-8")
+    assert shown == config.replace(CONFIG_POLICY_MARK, policy)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -94,8 +99,8 @@ def test_the_year_long_cache_covers_only_files_that_never_change_under_their_pat
 
 
 def test_nginx_caches_for_a_year_exactly_what_the_local_server_does() -> None:
-    from hr_hosting import NGINX_CONFIG
+    from hr_hosting import CONFIGS
     from serve import IMMUTABLE_FILES
 
-    config = NGINX_CONFIG.read_text(encoding="utf-8")
+    config = CONFIGS["nginx"].read_text(encoding="utf-8")
     assert f'location ~ "^/intranet/citizen-card/({IMMUTABLE_FILES})$" {{' in config

@@ -16,7 +16,6 @@ from browser_helpers import (
     fill_form,
     open_checker,
     person_values,
-    record,
     submit_and_wait,
 )
 from hr_helpers import (
@@ -45,14 +44,6 @@ def subpath_url(site_dir: Path) -> Iterator[str]:
     yield url
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture
-def recorded_page(browser: Any) -> Iterator[tuple[Any, Any]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page, record(page)
-    context.close()
 
 
 def assert_stayed_under_the_prefix(recorder: Any, subpath_url: str) -> None:

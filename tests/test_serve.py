@@ -12,40 +12,15 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from http.client import HTTPMessage
 from pathlib import Path
 
 import brotli
 import pytest
 from csp import header_policy
-from nginx_site import nginx_site
 from serve import make_server, serve_in_background
+from server_helpers import SITE_HEADERS, fetch, runtime_file, same_type, theme_bundle
 
 PREFIX = "/intranet/citizen-card/"
-RUNTIME = "assets/pyodide/"
-
-
-def runtime_file(site_dir: Path, name: str) -> str:
-    found = sorted(site_dir.glob(f"{RUNTIME}*/{name}"))
-    assert len(found) == 1, name
-    return found[0].relative_to(site_dir).as_posix()
-
-
-def theme_bundle(site_dir: Path) -> str:
-    found = sorted(site_dir.glob("assets/javascripts/bundle.*.min.js"))
-    assert found
-    return found[0].relative_to(site_dir).as_posix()
-
-
-def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, HTTPMessage, bytes]:
-    """Status, headers (names in any case) and body, without decompressing it."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        with error:
-            return error.code, error.headers, error.read()
 
 
 @pytest.fixture(scope="module")
@@ -54,20 +29,6 @@ def local_url(site_dir: Path) -> Iterator[str]:
     yield url
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def nginx_url(site_dir: Path) -> Iterator[str]:
-    with nginx_site(site_dir) as url:
-        yield url
-
-
-SITE_HEADERS = ("Cache-Control", "X-Content-Type-Options", "Content-Security-Policy", "Vary")
-
-
-def same_type(content_type: str) -> str:
-    """nginx 1.22's mime.types still says application/javascript (an alias)."""
-    return content_type.replace("application/javascript", "text/javascript")
 
 
 def test_the_local_server_sends_what_nginx_sends(

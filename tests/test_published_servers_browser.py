@@ -1,12 +1,10 @@
-"""The site served by the nginx configuration the HR guide publishes (Debian's nginx with the
-brotli-static module, under a sub-path), in Chromium: does the checker start and answer, do
-the staff list and the embed work, does the security header hold the checker's worker too,
-and how many bytes does a first visit move?"""
+"""The site served by each server configuration the HR guide publishes (Debian's nginx with the
+brotli-static module, Debian's Caddy; under a sub-path), in Chromium: does the checker start
+and answer, do the staff list and the embed work, does the security header hold the checker's
+worker too, and how many bytes does a first visit move?"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +15,6 @@ from browser_helpers import (
     fill_form,
     open_checker,
     person_values,
-    record,
     submit_and_wait,
 )
 from hr_helpers import (
@@ -29,7 +26,6 @@ from hr_helpers import (
     staff_csv,
     wait_for_rows,
 )
-from nginx_site import nginx_site
 
 from checker import check_batch
 
@@ -39,37 +35,29 @@ pytestmark = pytest.mark.browser
 COLD_VISIT_LIMIT = 4_200_000
 
 
-@pytest.fixture(scope="module")
-def nginx_url(site_dir: Path) -> Iterator[str]:
-    with nginx_site(site_dir) as url:
-        yield url
-
-
-@pytest.fixture
-def recorded_page(browser: Any) -> Iterator[tuple[Any, Any]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page, record(page)
-    context.close()
+@pytest.fixture(scope="module", params=["nginx", "caddy"])
+def server_url(request: pytest.FixtureRequest) -> str:
+    """The site behind each published configuration in turn (conftest's nginx_url, caddy_url)."""
+    return str(request.getfixturevalue(f"{request.param}_url"))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_the_checker_starts_and_answers_behind_nginx(
-    recorded_page: tuple[Any, Any], nginx_url: str, lang: str
+def test_the_checker_starts_and_answers_behind_the_server(
+    recorded_page: tuple[Any, Any], server_url: str, lang: str
 ) -> None:
     page, recorder = recorded_page
     person = PEOPLE["eligible"]
-    open_checker(page, nginx_url + ELIGIBILITY_PAGES[lang])
+    open_checker(page, server_url + ELIGIBILITY_PAGES[lang])
     fill_form(page, person_values(person))
     assert submit_and_wait(page) == expected_attributes(person.expected(lang))
     assert recorder.violations == []
 
 
-def test_the_staff_list_check_works_behind_nginx(
-    recorded_page: tuple[Any, Any], nginx_url: str
+def test_the_staff_list_check_works_behind_the_server(
+    recorded_page: tuple[Any, Any], server_url: str
 ) -> None:
     page, recorder = recorded_page
-    open_batch(page, nginx_url + "hr/")
+    open_batch(page, server_url + "hr/")
     page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
     choose_file(page, staff_csv(), "staff.csv")
     wait_for_rows(page, "staff.csv")
@@ -77,22 +65,22 @@ def test_the_staff_list_check_works_behind_nginx(
     assert recorder.violations == []
 
 
-def test_the_embed_page_answers_behind_nginx(
-    recorded_page: tuple[Any, Any], nginx_url: str
+def test_the_embed_page_answers_behind_the_server(
+    recorded_page: tuple[Any, Any], server_url: str
 ) -> None:
     page, recorder = recorded_page
     person = PEOPLE["not_yet"]
-    open_checker(page, nginx_url + "embed/")
+    open_checker(page, server_url + "embed/")
     fill_form(page, person_values(person))
     assert submit_and_wait(page) == expected_attributes(person.expected("en"))
     assert recorder.violations == []
 
 
 def test_the_header_policy_stops_a_string_eval_inside_the_checkers_worker(
-    recorded_page: tuple[Any, Any], nginx_url: str
+    recorded_page: tuple[Any, Any], server_url: str
 ) -> None:
     page, _recorder = recorded_page
-    open_checker(page, nginx_url + ELIGIBILITY_PAGES["en"])
+    open_checker(page, server_url + ELIGIBILITY_PAGES["en"])
     workers = [worker for worker in page.workers if "/assets/checker/worker.js" in worker.url]
     assert len(workers) == 1, [worker.url for worker in page.workers]
     worker = workers[0]
@@ -112,20 +100,23 @@ def test_the_header_policy_stops_a_string_eval_inside_the_checkers_worker(
     assert worker.evaluate("() => self.__violations") == ["script-src"]
 
 
-def test_a_first_visit_to_the_checker_moves_at_most_4_2_mb(browser: Any, nginx_url: str) -> None:
+def test_a_first_visit_to_the_checker_behind_the_server_moves_at_most_4_2_mb(
+    browser: Any, server_url: str, request: pytest.FixtureRequest
+) -> None:
+    server = request.node.callspec.params["server_url"]
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         responses: list[Any] = []
-        page.on("requestfinished", lambda request: responses.append(request))
-        open_checker(page, nginx_url + ELIGIBILITY_PAGES["en"])
+        page.on("requestfinished", lambda finished: responses.append(finished))
+        open_checker(page, server_url + ELIGIBILITY_PAGES["en"])
         page.wait_for_load_state("networkidle")
         moved = 0
-        for request in responses:
-            sizes = request.sizes()
+        for finished in responses:
+            sizes = finished.sizes()
             moved += sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        print(f"first visit to the checker behind nginx: {moved / 1e6:.2f} MB on the wire")
-        assert any(request.url.endswith(".wasm") for request in responses)
+        print(f"first visit to the checker behind {server}: {moved / 1e6:.2f} MB on the wire")
+        assert any(finished.url.endswith(".wasm") for finished in responses)
         assert moved <= COLD_VISIT_LIMIT
     finally:
         context.close()
