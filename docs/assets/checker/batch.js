@@ -488,13 +488,18 @@ function main() {
       if (lineHeight) body.style.setProperty("--batch-group-height", `${Math.round(shownRows * rowBase + textLines * lineHeight)}px`);
       return { body, shownRows, textLines };
     };
-    // The first group at once, measured: the others' heights are estimated from it.
+    // The first group at once, measured (laid out even when the page is scrolled away from
+    // it): the others' heights are estimated from it.
     const first = group();
+    first.body.style.setProperty("content-visibility", "visible");
     table.append(first.body);
     const cell = first.body.querySelector("tr:not([hidden]) > td");
     lineHeight = cell ? parseFloat(getComputedStyle(cell).lineHeight) || 16 : 16;
+    const height = first.body.getBoundingClientRect().height;
+    first.body.style.removeProperty("content-visibility");
+    first.body.style.setProperty("--batch-group-height", `${height}px`);
     rowBase = first.shownRows
-      ? Math.max((first.body.getBoundingClientRect().height - first.textLines * lineHeight) / first.shownRows, lineHeight)
+      ? Math.max((height - first.textLines * lineHeight) / first.shownRows, lineHeight)
       : 2 * lineHeight;
     performance.mark(MARKS.firstRows);
     await afterPaint();
