@@ -462,7 +462,7 @@ function main() {
     for (const group of [...table.tBodies]) group.remove();
     let at = 0;
     let position = 1; // the header row's: the shown rows follow it
-    let lineHeight = 0;
+    let lineHeight = 0; // a line of text's height in the first group, on average
     let rowBase = 0; // a row's height beside its lines of text (padding, border)
     // The next group of rows, with its estimated height (once the first group is measured).
     const group = () => {
@@ -493,14 +493,26 @@ function main() {
     const first = group();
     first.body.style.setProperty("content-visibility", "visible");
     table.append(first.body);
-    const cell = first.body.querySelector("tr:not([hidden]) > td");
-    lineHeight = cell ? parseFloat(getComputedStyle(cell).lineHeight) || 16 : 16;
+    const row = first.body.querySelector("tr:not([hidden])");
     const height = first.body.getBoundingClientRect().height;
     first.body.style.removeProperty("content-visibility");
     first.body.style.setProperty("--batch-group-height", `${height}px`);
-    rowBase = first.shownRows
-      ? Math.max((height - first.textLines * lineHeight) / first.shownRows, lineHeight)
-      : 2 * lineHeight;
+    if (!row) {
+      [lineHeight, rowBase] = [16, 16];
+    } else if (labelled) {
+      // A card: its lines of text as the line height says, the rest (the cells' names, the
+      // other cells) alike on every card.
+      lineHeight = parseFloat(getComputedStyle(row.cells[0]).lineHeight) || 16;
+      rowBase = Math.max((height - first.textLines * lineHeight) / first.shownRows, lineHeight);
+    } else {
+      // A table row: its cells' padding and its border, and its tallest cell's lines of
+      // text, the line's height taken from the first group (words wrap before the cell's end).
+      const [style, cellStyle] = [getComputedStyle(row), getComputedStyle(row.cells[0])];
+      rowBase =
+        parseFloat(style.borderTopWidth) +
+        ["paddingTop", "paddingBottom"].reduce((sum, name) => sum + parseFloat(style[name]) + parseFloat(cellStyle[name]), 0);
+      lineHeight = Math.max((height - first.shownRows * rowBase) / first.textLines, 1);
+    }
     performance.mark(MARKS.firstRows);
     await afterPaint();
     while (at < order.length) {
