@@ -48,6 +48,27 @@ def staff_csv(rows: list[list[str]] = STAFF_ROWS, encoding: str = "gb18030") -> 
     return ("\r\n".join(lines) + "\r\n\r\n").encode(encoding)
 
 
+LONG_LIST_HEADER = [
+    "name",
+    "staff_no",
+    "permit_issued",
+    "permit_expires",
+    "passport_expires",
+    "category",
+]
+
+
+def long_list(rows: int) -> bytes:
+    """A staff list of `rows` rows (made here; never stored): every status but the invalid."""
+    lines = [",".join(LONG_LIST_HEADER)]
+    lines += [
+        f"Staff {n},{n},2026-{1 + n % 12:02d}-{1 + n % 28:02d},2028-{1 + n % 12:02d}-15,"
+        f"{2026 + n % 5}-06-30,{'ABC'[n % 3]}"
+        for n in range(rows)
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def open_batch(page: Any, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(BATCH_READY, timeout=START_TIMEOUT_MS)
@@ -59,17 +80,25 @@ def choose_file(page: Any, data: bytes, name: str = "staff.csv") -> None:
     )
 
 
-def wait_for_rows(page: Any, summary_text: str) -> None:
-    """Wait until the results for the file named in `summary_text` are shown."""
+def wait_for_rows(page: Any, summary_text: str, timeout: int = START_TIMEOUT_MS) -> None:
+    """Wait until the results for the file named in `summary_text` are shown, every row in
+    the table (which is aria-busy while its rows are placed)."""
     page.wait_for_function(
         """(name) => {
           const results = document.querySelector("[data-batch] [data-batch-results]");
           const summary = results && results.querySelector("[data-batch-summary]");
-          return results && !results.hidden && summary.textContent.includes(name);
+          return results && !results.hidden && summary.textContent.includes(name) &&
+            !results.querySelector("table").hasAttribute("aria-busy");
         }""",
         arg=summary_text,
-        timeout=START_TIMEOUT_MS,
+        timeout=timeout,
+        polling=100,
     )
+
+
+def wait_for_every_row(page: Any) -> None:
+    """Wait until the table holds every row again (after a filter or a new order)."""
+    page.wait_for_selector(f"{BATCH} table:not([aria-busy])", state="attached")
 
 
 def shown_rows(page: Any) -> list[dict[str, Any]]:

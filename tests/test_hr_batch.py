@@ -28,6 +28,7 @@ from hr_helpers import (
     shown_counts,
     shown_rows,
     staff_csv,
+    wait_for_every_row,
     wait_for_rows,
 )
 
@@ -58,6 +59,7 @@ def hr_pages(browser: Any, site_url: str) -> Iterator[dict[str, Any]]:
 
 def sort_by(page: Any, order: str) -> None:
     page.select_option(f"{BATCH} select[name=sort]", order)
+    wait_for_every_row(page)
 
 
 # --- every row comes back, with the engine's answer ---------------------------------------
@@ -163,6 +165,7 @@ def test_the_most_urgent_come_first_and_each_group_keeps_file_order(
 
 def press(page: Any, name: str) -> None:
     page.click(f'{BATCH} button[data-filter="{name}"]')
+    wait_for_every_row(page)
 
 
 def pressed(page: Any) -> list[str]:

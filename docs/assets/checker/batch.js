@@ -13,18 +13,55 @@ const BOM = "\ufeff";
 // A file larger than this is refused with the row limit's sentence before it is read (a tab
 // holds a list of that many rows in far less).
 const BROWSER_BYTE_LIMIT = 64 * 1024 * 1024;
-// Rows per call to the engine when a list is checked in parts (one progress step each).
+// Rows per call to the engine: a list is checked in parts (one progress step each) of
+// PART_ROWS, the last ones smaller (halving, down to LAST_PART_ROWS), and the engine is
+// asked for up to PARTS_AHEAD parts ahead of the one whose rows the page is making: what
+// the page has left to do once the engine is done is the small last part.
 const PART_ROWS = 10_000;
-// Rows laid out at once (they fill the first screens); the rows after them are laid out as
-// they come near the screen (content-visibility), so that 100,000 rows show in seconds.
-const FIRST_ROWS = 60;
-// Rows written at once; the others follow in batches, without holding up the page.
-const FIRST_BATCH = 300;
-const NEXT_BATCH = 2_000;
+const LAST_PART_ROWS = 1_500;
+const PARTS_AHEAD = 2;
+
+// How many rows the next part has, when `left` rows are left to check.
+export function partRows(left) {
+  if (left > 2 * PART_ROWS) return PART_ROWS;
+  return Math.min(left, Math.max(Math.ceil(left / 2), LAST_PART_ROWS));
+}
+// The table's rows come in row groups (tbody) of this many shown rows each: a group far from
+// the screen is not laid out (content-visibility, see batch.css), so a long list costs the
+// page a few hundred groups, not one box per row; a group near the screen is laid out
+// before it is painted. A group holds at most GROUP_MOST rows, filtered-out ones included.
+const GROUP_ROWS = 100;
+const GROUP_MOST = 4 * GROUP_ROWS;
+// Groups are placed in tasks of about this many milliseconds, and rows are made this many
+// at a time (about as long), so that the page keeps answering clicks and keys while a long
+// list is checked and written.
+const TASK_MS = 30;
+const MADE_AT_ONCE = 500;
+// Marks on the page's performance timeline (for benchmarks and automation): the first group
+// of rows placed in the table, and every row placed.
+export const MARKS = { firstRows: "staff-list:first-rows", everyRow: "staff-list:every-row" };
 const PHONE = "(max-width: 44.984375em)"; // batch.css: each row a card
 // The engine's reply names its statuses most urgent first (who can apply now, then who can
 // later, then the rows with no way to apply), the columns it reads, and how many days ahead
 // a last day counts as "soon": the page keeps no list of its own.
+
+// Runs `then` in a task of its own, soon (without setTimeout's 4 ms once calls nest).
+const taskChannel = new MessageChannel();
+const tasks = [];
+taskChannel.port1.onmessage = () => tasks.shift()();
+function nextTask(then) {
+  tasks.push(then);
+  taskChannel.port2.postMessage(null);
+}
+
+// Resolves once the page has painted what it was given (or soon, in a tab in the background,
+// which paints nothing).
+function afterPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => nextTask(resolve));
+    setTimeout(resolve, 100);
+  });
+}
 
 const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -67,11 +104,11 @@ function addedAt(result, name) {
   return at === -1 ? -1 : result.input_columns.length + at;
 }
 
-// The answer of each row as the view needs it: status, days left (a number or null), the
-// notes to confirm (a list), and whether its last day is soon.
-function answers(result) {
+// The answer of each of `rows` as the view needs it: status, days left (a number or null),
+// the notes to confirm (a list), and whether its last day is soon.
+function answers(result, rows) {
   const [atStatus, atDays, atConfirm] = ["status", "days_left", "confirm"].map((name) => addedAt(result, name));
-  return result.rows.map((row) => {
+  return rows.map((row) => {
     const days = atDays === -1 ? "" : row[atDays];
     const answer = {
       status: row[atStatus],
@@ -163,16 +200,15 @@ function headerHtml(result, words) {
   const cell = (name, className = "") =>
     `<th scope="col"${className ? ` class="${className}"` : ""}>${escapeHtml(name).replace(/_/g, "_<wbr>")}</th>`;
   return (
-    `<tr>${cell(words.col_status, "batch__status")}${result.input_columns.map((name) => cell(name)).join("")}` +
+    `<tr aria-rowindex="1">${cell(words.col_status, "batch__status")}${result.input_columns.map((name) => cell(name)).join("")}` +
     `${cell(words.col_days_left, "batch__days")}${cell(words.col_earliest)}${cell(words.col_latest)}` +
     `${cell(words.col_reason)}</tr>`
   );
 }
 
-// A function that writes one row's HTML: (index in the file, shown?, laid out later?).
+// A function that writes one row's HTML: (the row, its answer, its index in the file).
 // `labelled`: each cell names its column (data-label), for the phone's cards.
-function rowWriter(result, rowAnswers, words, labelled) {
-  const { rows } = result;
+function rowWriter(result, words, labelled) {
   const inputs = result.input_columns.length;
   const [atEarliest, atLatest, atReason] = ["earliest", "latest", "reason"].map((name) => addedAt(result, name));
   const label = (name) => (labelled ? ` data-label="${escapeHtml(name)}"` : "");
@@ -198,9 +234,7 @@ function rowWriter(result, rowAnswers, words, labelled) {
   const earliestStart = `<td${label(words.col_earliest)}>`;
   const latestStart = `<td class="batch__latest"${label(words.col_latest)}>`;
   const daysStart = `<td class="batch__days"${label(words.col_days_left)}>`;
-  return (index, shown, later) => {
-    const row = rows[index];
-    const answer = rowAnswers[index];
+  return (row, answer, index) => {
     const status = escapeHtml(answer.status);
     let cells = "";
     for (let column = 0; column < inputs; column += 1) {
@@ -213,13 +247,54 @@ function rowWriter(result, rowAnswers, words, labelled) {
       .map((note) => `<small class="batch__confirm">${escapeHtml(words[`confirm_${note}`] || note)}</small>`)
       .join("");
     return (
-      `<tr${later ? ' class="batch__later"' : ""} data-status="${status}" data-row="${index + 1}" ` +
-      `data-days-left="${days}" data-confirm="${confirm}"${shown ? "" : " hidden"}>` +
+      `<tr data-status="${status}" data-row="${index + 1}" ` +
+      `data-days-left="${days}" data-confirm="${confirm}">` +
       `<td class="batch__status">${escapeHtml(words[`status_${answer.status}`] || answer.status)}${notes}</td>` +
       `${cells}${daysStart}${days}</td>` +
       dateCell(row[atEarliest], row[atFirstWorking], firstWorking, earliestStart) +
       dateCell(row[atLatest], row[atLastWorking], lastWorking, latestStart) +
       `<td class="batch__reason">${escapeHtml(row[atReason])}</td></tr>`
+    );
+  };
+}
+
+// A function that says how many lines of text a row takes, roughly (its tallest cell's, the
+// reason's alone on a phone's card): the heights of row groups not yet laid out are
+// estimated from it. `widths`: each column's width in "0"-widths (see columnWidths), and
+// the reason's (the rest of the line; the card's width on a phone).
+function rowLines(result, words, widths, reason, phone) {
+  const inputs = result.input_columns.length;
+  const [atEarliest, atLatest, atReason] = ["earliest", "latest", "reason"].map((name) => addedAt(result, name));
+  const [atFirstWorking, atLastWorking] = ["earliest_working_day", "latest_working_day"].map((name) =>
+    addedAt(result, name),
+  );
+  const who = nameColumn(result);
+  const lines = (text, width) => Math.ceil(textWidth(text) / Math.max(width - 1, 1)) || 1;
+  const [status, whoWidth, dates] = [widths[0], widths[1 + who], widths[inputs + 2]];
+  const notes = new Map(); // the status cell's lines, by status and notes
+  const statusLines = (answer) => {
+    const key = `${answer.status} ${answer.confirm.join(" ")}`;
+    if (!notes.has(key)) {
+      const label = lines(words[`status_${answer.status}`] || answer.status, status);
+      notes.set(key, answer.confirm.reduce((sum, note) => sum + lines(words[`confirm_${note}`] || note, status), label));
+    }
+    return notes.get(key);
+  };
+  const note = Math.max(textWidth(words.first_working_day), textWidth(words.last_working_day));
+  const dateLines = (iso, working) => {
+    if (!iso) return 1;
+    const date = lines(result.written[iso] || iso, dates);
+    if (!(iso >= result.on && working && working !== iso)) return date;
+    return date + lines(`${"x".repeat(note)}${result.written[working] || working}`, dates);
+  };
+  return (row, answer) => {
+    if (phone) return lines(row[atReason], reason) + answer.confirm.length;
+    return Math.max(
+      statusLines(answer),
+      lines(row[who], whoWidth),
+      dateLines(row[atEarliest], row[atFirstWorking]),
+      dateLines(row[atLatest], row[atLastWorking]),
+      lines(row[atReason], reason),
     );
   };
 }
@@ -296,6 +371,8 @@ function main() {
   let source = null; // {bytes: Uint8Array, name, encoding, pasted}
   let result = null; // the engine's answer, with the source it was made for
   let rowAnswers = [];
+  let rowNodes = { labelled: null, rows: [] }; // each row's <tr> (file order), not yet placed
+  let lineCounter = null; // see rowLines
   let filter = null; // a status, "soon", or null for every row
   let latestRequest = 0;
 
@@ -341,43 +418,125 @@ function main() {
     for (const button of filters) button.setAttribute("aria-pressed", String(button.dataset.filter === filter));
     const visible = rowAnswers.filter((answer) => matches(answer, filter)).length;
     shown.textContent = fill(words.shown, { shown: visible, rows: result.rows.length });
-    renderRows();
+    return renderRows();
   }
 
-  // Every row, in the chosen order, filtered-out rows hidden: the first ones at once, the
-  // others in batches while the page stays responsive (a new order or filter starts over).
-  let writing = 0;
-  function renderRows() {
-    const body = table.tBodies[0];
-    const order = sortedIndexes(result, rowAnswers, sortSelect.value);
-    const write = rowWriter(result, rowAnswers, words, matchMedia(PHONE).matches);
-    const current = ++writing;
-    let at = 0;
-    let shownSoFar = 0;
-    const batch = (size) => {
-      const parts = [];
-      for (const end = Math.min(at + size, order.length); at < end; at += 1) {
-        const shownRow = matches(rowAnswers[order[at]], filter);
-        parts.push(write(order[at], shownRow, shownRow && shownSoFar >= FIRST_ROWS));
-        if (shownRow) shownSoFar += 1;
+  // The <tr> of each of `rows` (file indexes from `firstIndex` on), made in short tasks;
+  // null when `stillWanted()` turns false on the way.
+  async function makeRows(meta, rows, rowAnswersOf, firstIndex, labelled, stillWanted) {
+    const write = rowWriter(meta, words, labelled);
+    const made = [];
+    for (let from = 0; from < rows.length; from += MADE_AT_ONCE) {
+      if (from) await new Promise(nextTask);
+      if (!stillWanted()) return null;
+      let html = "";
+      for (let at = from; at < Math.min(from + MADE_AT_ONCE, rows.length); at += 1) {
+        html += write(rows[at], rowAnswersOf[at], firstIndex + at);
       }
-      return parts.join("");
+      const holder = document.createElement("tbody"); // not in the page: no style or layout yet
+      holder.innerHTML = html;
+      for (const tr of holder.rows) made.push(tr);
+    }
+    return made;
+  }
+
+  // Every row, in the chosen order, filtered-out rows hidden, in row groups (see
+  // GROUP_ROWS): the first group at once, the others in short tasks while the page stays
+  // responsive (a new order or filter starts over). Resolves when every row is in place;
+  // until then the table is aria-busy.
+  let writing = 0;
+  async function renderRows() {
+    const current = ++writing;
+    table.setAttribute("aria-busy", "true");
+    const stillWanted = () => current === writing;
+    const labelled = matchMedia(PHONE).matches;
+    if (rowNodes.labelled !== labelled) {
+      const made = await makeRows(result, result.rows, rowAnswers, 0, labelled, stillWanted);
+      if (!made) return;
+      rowNodes = { labelled, rows: made };
+    }
+    const order = sortedIndexes(result, rowAnswers, sortSelect.value);
+    const lines = lineCounter(labelled);
+    const shownCount = rowAnswers.reduce((count, answer) => count + (matches(answer, filter) ? 1 : 0), 0);
+    table.setAttribute("aria-rowcount", String(shownCount + 1));
+    for (const group of [...table.tBodies]) group.remove();
+    let at = 0;
+    let position = 1; // the header row's: the shown rows follow it
+    let lineHeight = 0; // a line of text's height in the first group, on average
+    let rowBase = 0; // a row's height beside its lines of text (padding, border)
+    // The next group of rows, with its estimated height (once the first group is measured).
+    const group = () => {
+      const body = document.createElement("tbody");
+      body.className = "batch__rows";
+      let shownRows = 0;
+      let textLines = 0;
+      for (const end = Math.min(at + GROUP_MOST, order.length); at < end && shownRows < GROUP_ROWS; at += 1) {
+        const index = order[at];
+        const tr = rowNodes.rows[index];
+        const shown = matches(rowAnswers[index], filter);
+        tr.hidden = !shown;
+        body.append(tr);
+        if (shown) {
+          // A group away from the screen is not in the accessibility tree (it is not laid
+          // out): each row says where it is in the table, and the table how many it has.
+          position += 1;
+          tr.setAttribute("aria-rowindex", String(position));
+          shownRows += 1;
+          textLines += lines(result.rows[index], rowAnswers[index]);
+        }
+      }
+      if (lineHeight) body.style.setProperty("--batch-group-height", `${Math.round(shownRows * rowBase + textLines * lineHeight)}px`);
+      return { body, shownRows, textLines };
     };
-    body.innerHTML = batch(FIRST_BATCH);
-    const more = () => {
-      if (current !== writing || at >= order.length) return;
-      body.insertAdjacentHTML("beforeend", batch(NEXT_BATCH));
-      setTimeout(more, 0);
-    };
-    setTimeout(more, 0);
+    // The first group at once, measured (laid out even when the page is scrolled away from
+    // it): the others' heights are estimated from it.
+    const first = group();
+    first.body.style.setProperty("content-visibility", "visible");
+    table.append(first.body);
+    const row = first.body.querySelector("tr:not([hidden])");
+    const height = first.body.getBoundingClientRect().height;
+    first.body.style.removeProperty("content-visibility");
+    first.body.style.setProperty("--batch-group-height", `${height}px`);
+    if (!row) {
+      [lineHeight, rowBase] = [16, 16];
+    } else if (labelled) {
+      // A card: its lines of text as the line height says, the rest (the cells' names, the
+      // other cells) alike on every card.
+      lineHeight = parseFloat(getComputedStyle(row.cells[0]).lineHeight) || 16;
+      rowBase = Math.max((height - first.textLines * lineHeight) / first.shownRows, lineHeight);
+    } else {
+      // A table row: its cells' padding and its border, and its tallest cell's lines of
+      // text, the line's height taken from the first group (words wrap before the cell's end).
+      const [style, cellStyle] = [getComputedStyle(row), getComputedStyle(row.cells[0])];
+      rowBase =
+        parseFloat(style.borderTopWidth) +
+        ["paddingTop", "paddingBottom"].reduce((sum, name) => sum + parseFloat(style[name]) + parseFloat(cellStyle[name]), 0);
+      lineHeight = Math.max((height - first.shownRows * rowBase) / first.textLines, 1);
+    }
+    performance.mark(MARKS.firstRows);
+    await afterPaint();
+    while (at < order.length) {
+      if (!stillWanted()) return;
+      const began = performance.now();
+      const groups = [];
+      do groups.push(group().body);
+      while (at < order.length && performance.now() - began < TASK_MS);
+      table.append(...groups);
+      if (at < order.length) await new Promise(nextTask);
+    }
+    if (!stillWanted()) return;
+    table.removeAttribute("aria-busy");
+    performance.mark(MARKS.everyRow);
   }
 
   function renderResult() {
     const { counts, rows } = result;
-    rowAnswers = answers(result);
     results.hidden = false; // laid out, so that its width can be measured
     placeWide();
-    const widths = columnWidths(result, words, roomIn(results, table));
+    const room = roomIn(results, table);
+    const widths = columnWidths(result, words, room);
+    const reasonWidth = Math.max(room - widths.reduce((sum, width) => sum + (width || 0), 0), REASON_MIN);
+    lineCounter = (phone) => rowLines(result, words, widths, phone ? room : reasonWidth, phone);
     // Every row is a grid of these columns (see batch.css); set through the style object,
     // since the site's policy refuses style="" attributes.
     const template = widths.map((width) => (width === null ? `minmax(${REASON_MIN}ch, 1fr)` : `${width}ch`));
@@ -390,7 +549,7 @@ function main() {
       button.querySelector("strong").textContent = String(count);
       button.disabled = count === 0;
     }
-    applyFilter();
+    const written = applyFilter();
     results.querySelector("[data-batch-summary]").textContent = fill(words.results_for, {
       name: result.source.name,
       on: result.written[result.on] || result.on,
@@ -402,27 +561,50 @@ function main() {
     progress.hidden = true;
     results.hidden = false;
     placeWide();
+    return written;
   }
 
-  // The engine's answer for the whole list; a long list in parts, moving the progress bar.
+  // The engine's answer for the whole list, in parts (the progress bar moves with each), and
+  // each row's answer and <tr>: while the engine checks the next parts, the page makes the
+  // rows of the last one.
   async function checkInParts(request, on, estimate) {
     const args = [source.bytes, on, lang, source.encoding];
-    if (estimate <= PART_ROWS * 1.5) return JSON.parse(await engine.call("batch_json", ...args));
-    progress.value = 0;
+    const stillWanted = () => request === latestRequest;
+    const labelled = matchMedia(PHONE).matches;
+    const ask = (first, count) => {
+      const reply = engine.call("batch_json", ...args, first, count);
+      reply.catch(() => {}); // reported when its turn comes
+      return { first, count, reply };
+    };
+    const asked = [ask(0, partRows(Math.max(estimate, 1)))];
     let whole = null;
-    for (let first = 0; whole === null || first < whole.total; first += PART_ROWS) {
-      const part = JSON.parse(await engine.call("batch_json", ...args, first, PART_ROWS));
-      if (request !== latestRequest || !part.ok) return part;
+    while (asked.length) {
+      const { first, count, reply } = asked.shift();
+      const part = JSON.parse(await reply);
+      if (!stillWanted() || !part.ok) return part;
+      // The parts after this one, PARTS_AHEAD at most (a new file or date soon gets its turn).
+      let last = asked.at(-1) || { first, count };
+      while (asked.length < PARTS_AHEAD && last.first + last.count < part.total) {
+        const next = last.first + last.count;
+        last = ask(next, partRows(part.total - next));
+        asked.push(last);
+      }
+      const partAnswers = answers(part, part.rows);
       if (whole === null) {
-        whole = { ...part, rows: [...part.rows], csvParts: [part.csv] };
+        whole = { ...part, rows: [...part.rows], csvParts: [part.csv], answers: [] };
       } else {
         for (const row of part.rows) whole.rows.push(row);
-        for (const [name, count] of Object.entries(part.counts)) whole.counts[name] += count;
+        for (const [name, rows] of Object.entries(part.counts)) whole.counts[name] += rows;
         Object.assign(whole.written, part.written);
         whole.csvParts.push(part.csv);
       }
+      for (const answer of partAnswers) whole.answers.push(answer);
       progress.value = whole.total ? whole.rows.length / whole.total : 1;
       setStatus(fill(words.status_progress, { done: whole.rows.length, rows: whole.total }));
+      const made = await makeRows(whole, part.rows, partAnswers, first, labelled, stillWanted);
+      if (!made) return part;
+      if (first === 0) whole.made = { labelled, rows: made };
+      else for (const tr of made) whole.made.rows.push(tr);
     }
     whole.csv = whole.csvParts.join("");
     delete whole.csvParts;
@@ -473,7 +655,10 @@ function main() {
       return;
     }
     result = { ...reply, source }; // reply.on: the date the engine answered for
-    renderResult();
+    rowAnswers = reply.answers;
+    rowNodes = reply.made;
+    await renderResult();
+    if (request !== latestRequest) return;
     setStatus(fill(words.status_done, { rows: reply.rows.length, ms: Math.round(performance.now() - began) }));
   }
 
