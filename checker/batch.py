@@ -230,8 +230,16 @@ def _read_file(data: bytes, encoding: str) -> tuple[str, list[list[str]]]:
     return decoded.encoding, _read_rows(decoded.text)
 
 
-# A long list checked part by part (the browser's progress bar) is read once.
-_read_file_again = lru_cache(maxsize=1)(_read_file)
+@lru_cache(maxsize=1)  # a long list checked part by part (the browser's progress bar)
+def _read_file_for_parts(data: bytes, encoding: str) -> tuple[str, list[list[str]], int]:
+    """`_read_file`, once for all the parts, and the most extra cells any row has (so that
+    every part has the same columns)."""
+    read_as, rows = _read_file(data, encoding)
+    header, _index = _header(rows)
+    extra = (
+        len(_extra_cells(cells, len(header))) for cells in rows[1:] if len(cells) > len(header)
+    )
+    return read_as, rows, max(extra, default=0)
 
 
 def _extra_cells(cells: list[str], width: int) -> list[str]:
@@ -263,19 +271,18 @@ def check_batch(
     """
     lang = check_lang(lang)
     on = today_in_hangzhou() if on is None else on
-    read = _read_file if count is None else _read_file_again
-    read_as, rows = read(bytes(data), encoding)
+    if count is None:
+        read_as, rows = _read_file(bytes(data), encoding)
+        most_extra = 0  # counted row by row below
+    else:
+        read_as, rows, most_extra = _read_file_for_parts(bytes(data), encoding)
     header, index = _header(rows)
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
     answers: list[BatchRow] = []
-    data_rows = rows[1:]
-    if count is None:
-        part = data_rows
-        most_extra = 0
-    else:
-        part = data_rows[first : first + count]
-        most_extra = max((len(_extra_cells(cells, width)) for cells in data_rows), default=0)
+    total_rows = len(rows) - 1
+    start = 1 + max(first, 0)
+    part = rows[1:] if count is None else rows[start : start + count]
     for cells in part:
         if len(cells) > width:
             extra = _extra_cells(cells, width)  # without Excel's trailing empty cells
@@ -306,5 +313,5 @@ def check_batch(
         lang=lang,
         rules_version=load_rules().rules_version,
         encoding=read_as,
-        total_rows=len(data_rows),
+        total_rows=total_rows,
     )
