@@ -49,18 +49,35 @@ def test_blocked_webassembly_fails_within_seconds_with_the_rules_by_hand(
     assert_failed_with_rules_by_hand(page, "download")
 
 
+# Every file of the runtime, each requested at its own moment (some by the worker before
+# Pyodide asks, some after another has arrived, one imported).
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide-lock.json",
+    "python_stdlib_fast.zip",
+    "*.whl",
+)
+
+
+@pytest.mark.parametrize("file", RUNTIME_FILES)
 def test_a_runtime_file_the_server_does_not_have_fails_within_seconds(
-    page: Any, site_url: str
+    page: Any, site_url: str, file: str
 ) -> None:
-    page.route("**/pyodide.asm.mjs", lambda route: route.fulfill(status=404, body="Not Found"))
+    page.route(f"**/{file}", lambda route: route.fulfill(status=404, body="Not Found"))
     open_failing(page, site_url + "eligibility/")
     assert_failed_with_rules_by_hand(page, "download")
 
 
-def test_a_missing_standard_library_fails_within_seconds(page: Any, site_url: str) -> None:
-    page.route("**/python_stdlib_fast.zip", lambda route: route.fulfill(status=404, body=""))
+def test_webassembly_that_does_not_compile_fails_within_seconds(page: Any, site_url: str) -> None:
+    """The runtime is compiled as it downloads; a file that arrives whole but is not
+    WebAssembly (a proxy's error page, a truncated copy) fails that step at once."""
+    page.route(
+        "**/pyodide.asm.wasm",
+        lambda route: route.fulfill(body=b"\0asm\1\0\0\0garbage", content_type="application/wasm"),
+    )
     open_failing(page, site_url + "eligibility/")
-    assert_failed_with_rules_by_hand(page, "download")
+    assert_failed_with_rules_by_hand(page, "compile-runtime")
 
 
 def test_a_tampered_wheel_is_refused_within_seconds(page: Any, site_url: str) -> None:

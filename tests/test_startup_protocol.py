@@ -11,8 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = sorted(
     [*(ROOT / "docs" / "assets" / "checker").glob("*.js"), *(ROOT / "hooks").glob("*.js")]
 )
+# A static import (the page), or a dynamic one (the worker, whose downloads start first).
 PROTOCOL_IMPORT = re.compile(
-    r'^import \{[^}]*\bStartupFailed\b[^}]*\} from "\./protocol\.js";$', re.M
+    r"^(import \{[^}]*\bStartupFailed\b[^}]*\} from "
+    r'|const \{[^}]*\bStartupFailed\b[^}]*\} = await import\()"\./protocol\.js"',
+    re.M,
 )
 
 

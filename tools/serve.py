@@ -185,17 +185,19 @@ def make_server(
     secure: bool = True,
     frame_ancestors: tuple[str, ...] = (),
     idle_timeout: float = IDLE_TIMEOUT,
+    handler: type[SiteHandler] = SiteHandler,
 ) -> http.server.ThreadingHTTPServer:
     """A server for `root` on 127.0.0.1 (port 0 picks a free one), mounted at `prefix`.
 
     With `secure`, every answer carries the site's Content-Security-Policy (read from the
-    built pages, as the HR guide prints it), which lets `frame_ancestors` frame the pages."""
+    built pages, as the HR guide prints it), which lets `frame_ancestors` frame the pages.
+    `handler` may be a subclass of SiteHandler (e.g. one that notes what it serves)."""
     if not prefix.endswith("/"):
         prefix += "/"
     policy = header_policy(root, frame_ancestors=frame_ancestors) if secure else None
     settings = {"prefix": prefix, "policy": policy, "timeout": idle_timeout}
-    handler = type("Handler", (SiteHandler,), settings)
-    return SiteServer(("127.0.0.1", port), functools.partial(handler, directory=str(root)))
+    configured = type("Handler", (handler,), settings)
+    return SiteServer(("127.0.0.1", port), functools.partial(configured, directory=str(root)))
 
 
 def serve_in_background(

@@ -15,30 +15,207 @@
 //                   {type: "result", id, value}      value: the entry point's string
 //                   {type: "error",  id, message}
 // A call that arrives during start-up is answered as soon as the engine is ready.
-
-import { STEPS, StartupFailed } from "./protocol.js";
+//
+// Fast start: the runtime's files are requested by the worker from its first moment, before
+// anything else (protocol.js too is imported only once they are on their way: a static
+// import would hold them back by a request), and the WebAssembly is compiled from its
+// counted stream as its bytes arrive. Pyodide's own requests for these files are then
+// answered with them (see answerFromDownloads).
 
 const ENTRY_POINTS = new Set(["check_json", "rules_json", "window_ics", "batch_json", "batch_ics"]);
 const params = new URL(self.location.href).searchParams;
 const RUNTIME_URL = new URL(params.get("runtime") || "./", self.location.href).href;
 const PACKAGE = params.get("package") || "";
-const WASM_URL = new URL("pyodide.asm.wasm", RUNTIME_URL).href;
-const RUNTIME_SCRIPT_URL = new URL("pyodide.asm.mjs", RUNTIME_URL).href;
+// The runtime's files (as tools/fast_runtime.mjs and hooks/checker_runtime.py write them).
+const WASM = "pyodide.asm.wasm";
+const RUNTIME_SCRIPT = "pyodide.asm.mjs";
+// Only the modules the checker needs, compiled to bytecode at build time: Python starts
+// without compiling its standard library.
+const STDLIB = "python_stdlib_fast.zip";
+const LOCK_FILE = "pyodide-lock.json";
 // The smallest valid WebAssembly module: its header.
 const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 // Bytes received are reported at most this often per file (and when a file completes).
 const REPORT_EVERY_MS = 100;
+// How long a failed compile waits for a failed download to be reported first (see below).
+const COMPILE_FAILURE_GRACE_MS = 200;
+
+const runtimeURL = (file) => new URL(file, RUNTIME_URL).href;
+const nativeFetch = self.fetch.bind(self);
 
 function describe(error) {
   return String(error && error.message ? error.message : error);
 }
 
-function post(message) {
+function postStartup(message) {
   self.postMessage({ ...message, id: "startup" });
 }
 
-// The first failure anywhere (a download, the early compile) ends start-up at once, even
-// while Pyodide is still waiting for what failed.
+// The runtime file a URL names (e.g. "pyodide.asm.wasm"), or null for anything else.
+function runtimeFile(url) {
+  const href = new URL(url, RUNTIME_URL).href.split(/[?#]/)[0];
+  return href.startsWith(RUNTIME_URL) ? href.slice(RUNTIME_URL.length) : null;
+}
+
+// --- The first moment: may this worker compile WebAssembly? Then every download starts. ---
+
+// A worker whose policy lacks 'wasm-unsafe-eval' may not compile WebAssembly; Pyodide would
+// then wait forever, so ask first, with a module of eight bytes compiled at once (no wait).
+function webAssemblyRefusal() {
+  if (typeof WebAssembly !== "object") return new Error("this browser has no WebAssembly");
+  try {
+    new WebAssembly.Module(EMPTY_MODULE);
+    return null;
+  } catch (error) {
+    return new Error(`this page may not compile WebAssembly ('wasm-unsafe-eval' is needed): ${describe(error)}`);
+  }
+}
+
+// The first failed download (a refused or failed request, an error status, a body that
+// broke off), kept until the step names have arrived to report it.
+let downloadFailed;
+const downloadFailure = new Promise((resolve) => {
+  downloadFailed = resolve;
+});
+const downloadErrors = new WeakSet();
+
+function downloadError(message) {
+  const error = new Error(message);
+  downloadErrors.add(error);
+  downloadFailed(error);
+  return error;
+}
+
+// fetch() for a runtime file: its response, or a download failure.
+async function fetchRuntimeFile(file, init) {
+  postStartup({ type: "progress", file, loaded: 0, total: null, done: false });
+  let response;
+  try {
+    response = await nativeFetch(runtimeURL(file), init);
+  } catch (error) {
+    // A file that does not match its sha256 in the lock file fails here too (as a network error).
+    const checked = init && init.integrity ? ", or the file is not the one the lock file lists" : "";
+    throw downloadError(`${file}: the request failed${checked} (${describe(error)})`);
+  }
+  if (!response.ok) {
+    throw downloadError(`${file}: the server answered ${response.status} ${response.statusText}`.trim());
+  }
+  return response;
+}
+
+// Reads a runtime file's body to its end, reporting the bytes received as they arrive
+// (decoded bytes: the line carries them compressed, so Content-Length, also reported, is
+// the smaller figure); returns them if `keep`.
+async function readCounted(file, response, { keep }) {
+  const total = Number(response.headers.get("content-length")) || null;
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  let reportedAt = performance.now();
+  const report = (done) => postStartup({ type: "progress", file, loaded, total, done });
+  report(false);
+  for (;;) {
+    let chunk;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      throw downloadError(`${file}: the download broke off after ${loaded} bytes (${describe(error)})`);
+    }
+    if (chunk.done) break;
+    loaded += chunk.value.byteLength;
+    if (keep) chunks.push(chunk.value);
+    if (performance.now() - reportedAt >= REPORT_EVERY_MS) {
+      reportedAt = performance.now();
+      report(false);
+    }
+  }
+  report(true);
+  const bytes = new Uint8Array(keep ? loaded : 0);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+// A runtime file, downloaded whole (counted): {bytes, headers}.
+async function downloaded(file, init) {
+  const response = await fetchRuntimeFile(file, init);
+  return { bytes: await readCounted(file, response, { keep: true }), headers: response.headers };
+}
+
+// The WebAssembly's response, to compile as it arrives; its bytes are counted from a copy
+// (response.clone()), so that the browser feeds the compiler from the network itself,
+// never waiting for this thread, busy as it is with Pyodide's script. (Compiled from the
+// response itself, it can also be kept in the browser's code cache for the next visit.)
+async function wasmResponse() {
+  const response = await fetchRuntimeFile(WASM);
+  readCounted(WASM, response.clone(), { keep: false }).catch(() => {});
+  return response;
+}
+
+// The wheel's request as Pyodide makes it (its URL beside the lock file, and the sha256 the
+// lock file lists as the request's integrity, which the browser checks), or null.
+function wheelRequest(lockFile) {
+  const entry = JSON.parse(new TextDecoder().decode(lockFile.bytes)).packages?.[PACKAGE];
+  if (!entry) return null;
+  const digest = entry.sha256.match(/../g).map((pair) => String.fromCharCode(parseInt(pair, 16)));
+  return { file: entry.file_name, init: { integrity: `sha256-${btoa(digest.join(""))}` } };
+}
+
+// The WebAssembly (compiled as its bytes arrive) and the runtime's script at once; the
+// standard library, the lock file and the checker's wheel once the script is in. On a fast
+// line that is long before Python needs them; on a slow one, the page's own scripts (which
+// show the progress) are not crowded out by five downloads at once.
+function startDownloads() {
+  const compiled = WebAssembly.compileStreaming(wasmResponse());
+  const script = downloaded(RUNTIME_SCRIPT);
+  const scriptIn = script.catch(() => {});
+  const lockFile = scriptIn.then(() => downloaded(LOCK_FILE));
+  const files = new Map([
+    [STDLIB, scriptIn.then(() => downloaded(STDLIB))],
+    [LOCK_FILE, lockFile],
+  ]);
+  const wheel = lockFile.then(wheelRequest);
+  const wheelFile = wheel.then((request) => request && downloaded(request.file, request.init));
+  for (const pending of [compiled, script, wheel, wheelFile, ...files.values()]) pending.catch(() => {});
+  return { compiled, script, wheel, wheelFile, files };
+}
+
+const refusal = webAssemblyRefusal();
+const downloads = refusal ? null : startDownloads();
+
+// Calls may arrive while the worker still starts: they wait for the engine.
+let engineStarted;
+const engine = new Promise((resolve) => {
+  engineStarted = resolve;
+});
+engine.catch(() => {}); // a failed start-up is reported on its own
+
+self.onmessage = async (event) => {
+  const { type, id, fn, args } = event.data || {};
+  if (type !== "call") {
+    self.postMessage({ type: "error", id, message: `unknown message type: ${type}` });
+    return;
+  }
+  try {
+    const value = call(await engine, fn, Array.isArray(args) ? args : []);
+    self.postMessage({ type: "result", id, value });
+  } catch (error) {
+    self.postMessage({ type: "error", id, message: describe(error) });
+  }
+};
+
+// --- Then the step names, and start-up step by step. ---
+
+const { STEPS, StartupFailed } = await import("./protocol.js").catch((error) => {
+  postStartup({ type: "failed", step: "worker", message: `protocol.js could not be loaded (${describe(error)})` });
+  throw error;
+});
+
+// The first failure anywhere (a download, the compile) ends start-up at once, even while
+// Pyodide is still waiting for what failed.
 let reportFatal;
 const fatal = new Promise((_, reject) => {
   reportFatal = reject;
@@ -51,8 +228,16 @@ function failed(step, message) {
   return error;
 }
 
+downloadFailure.then((error) => failed(STEPS.download, describe(error)));
+// A download that breaks off fails its compile too: the download, reported by its copy's
+// reader, is what to name, so a compile failure waits a moment for it.
+downloads?.compiled.catch((error) => {
+  if (downloadErrors.has(error)) return;
+  setTimeout(() => failed(STEPS.compileRuntime, describe(error)), COMPILE_FAILURE_GRACE_MS);
+});
+
 async function step(name, action) {
-  post({ type: "step", step: name });
+  postStartup({ type: "step", step: name });
   try {
     return await action();
   } catch (error) {
@@ -60,114 +245,51 @@ async function step(name, action) {
   }
 }
 
-// A worker whose policy lacks 'wasm-unsafe-eval' may not compile WebAssembly; Pyodide would
-// then wait forever, so ask first with a module of eight bytes.
-async function checkWebAssembly() {
-  if (typeof WebAssembly !== "object") throw new Error("this browser has no WebAssembly");
-  try {
-    await WebAssembly.compile(EMPTY_MODULE);
-  } catch (error) {
-    throw new Error(`this page may not compile WebAssembly ('wasm-unsafe-eval' is needed): ${describe(error)}`);
-  }
-}
-
-// The runtime file a URL names (e.g. "pyodide.asm.wasm"), or null for anything else.
-function runtimeFile(url) {
-  const href = new URL(url, RUNTIME_URL).href.split(/[?#]/)[0];
-  return href.startsWith(RUNTIME_URL) ? href.slice(RUNTIME_URL.length) : null;
-}
-
-// fetch() for the runtime's files: fails start-up on a refused or failed request, and
-// reports the bytes received as they arrive (decoded bytes: the line carries them
-// compressed, so Content-Length, also reported, is the smaller figure).
-async function countingFetch(input, init) {
-  const file = runtimeFile(input instanceof Request ? input.url : String(input));
-  if (file === null) return nativeFetch(input, init);
-  post({ type: "progress", file, loaded: 0, total: null, done: false });
-  let response;
-  try {
-    response = await nativeFetch(input, init);
-  } catch (error) {
-    // A file that does not match its sha256 in the lock file fails here too (as a network error).
-    const checked = init && init.integrity ? ", or the file is not the one the lock file lists" : "";
-    throw failed(STEPS.download, `${file}: the request failed${checked} (${describe(error)})`);
-  }
-  if (!response.ok) {
-    throw failed(STEPS.download, `${file}: the server answered ${response.status} ${response.statusText}`.trim());
-  }
-  const total = Number(response.headers.get("content-length")) || null;
-  const reader = response.body.getReader();
-  let loaded = 0;
-  let reportedAt = performance.now();
-  const report = (done) => post({ type: "progress", file, loaded, total, done });
-  report(false);
-  const counted = new ReadableStream({
-    async pull(controller) {
-      let chunk;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        controller.error(failed(STEPS.download, `${file}: the download broke off after ${loaded} bytes (${describe(error)})`));
-        return;
-      }
-      if (chunk.done) {
-        report(true);
-        controller.close();
-        return;
-      }
-      loaded += chunk.value.byteLength;
-      if (performance.now() - reportedAt >= REPORT_EVERY_MS) {
-        reportedAt = performance.now();
-        report(false);
-      }
-      controller.enqueue(chunk.value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
-  const { status, statusText, headers } = response;
-  return new Response(counted, { status, statusText, headers });
-}
-
-const nativeFetch = self.fetch.bind(self);
-// The placeholder handed to Pyodide for the WebAssembly it asks for (see below).
-const earlyWasm = new WeakSet();
-
-// Pyodide compiles its 9.6 MB WebAssembly only once pyodide.asm.mjs (1.2 MB of JavaScript)
-// has been fetched, parsed and run. Compiling it from the worker's first moment instead lets
-// the two overlap. Pyodide has no option to take a compiled module, so its fetch of this URL
-// gets an empty placeholder (no second request) and its one instantiateStreaming call for
-// it is answered with the module compiled here; any other call goes through unchanged.
-function compileRuntimeEarly() {
-  const compiled = WebAssembly.compileStreaming(countingFetch(WASM_URL));
-  compiled.catch((error) => {
-    if (!(error instanceof StartupFailed)) failed(STEPS.compileRuntime, describe(error));
-  });
-  self.fetch = (input, init) => {
-    if (runtimeFile(input instanceof Request ? input.url : String(input)) !== "pyodide.asm.wasm") {
-      return countingFetch(input, init);
+// Pyodide's own requests for the runtime's files are answered with the downloads already
+// under way: its WebAssembly request gets an empty placeholder, and its one
+// instantiateStreaming call for it the module compiled from the download; its requests for
+// the standard library, the lock file and the wheel (with the same integrity) get their
+// bytes. Any other request is counted as it goes.
+function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
+  const placeholders = new WeakSet();
+  // The download that answers a request, or null (the standard library and the lock file
+  // answer one request each; the wheel, a request with its integrity).
+  async function early(file, init) {
+    const download = files.get(file);
+    if (download) {
+      files.delete(file);
+      return download;
     }
-    const placeholder = new Response(new Uint8Array(0), { headers: { "content-type": "application/wasm" } });
-    earlyWasm.add(placeholder);
-    return Promise.resolve(placeholder);
+    const request = await wheel.catch(() => null);
+    const same = request && file === request.file && init?.integrity === request.init.integrity;
+    return same ? wheelFile : null;
+  }
+  self.fetch = async (input, init) => {
+    const file = runtimeFile(input instanceof Request ? input.url : String(input));
+    if (file === null) return nativeFetch(input, init);
+    if (file === WASM) {
+      const placeholder = new Response(new Uint8Array(0), { headers: { "content-type": "application/wasm" } });
+      placeholders.add(placeholder);
+      return placeholder;
+    }
+    const { bytes, headers } = await ((await early(file, init)) ?? downloaded(file, init));
+    return new Response(bytes, { headers });
   };
   const instantiateStreaming = WebAssembly.instantiateStreaming;
   WebAssembly.instantiateStreaming = async function (source, imports) {
     const response = await source;
-    if (!earlyWasm.has(response)) return instantiateStreaming.call(this, response, imports);
+    if (!placeholders.has(response)) return instantiateStreaming.call(this, response, imports);
     const module = await compiled;
     return { module, instance: await WebAssembly.instantiate(module, imports) };
   };
 }
 
-// The runtime's 1.2 MB script is fetched here (counted) so that Pyodide's import of it
-// finds it in the HTTP cache (the runtime's files are cached as immutable).
-async function downloadRuntime() {
-  const script = countingFetch(RUNTIME_SCRIPT_URL).then((response) => response.arrayBuffer());
-  const module = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
+// Pyodide's loader, once the runtime's script is in (Pyodide imports it from the HTTP
+// cache: the runtime's files are cached as immutable).
+async function downloadRuntime({ script }) {
+  const loader = import(runtimeURL("pyodide.mjs"));
   await script;
-  return module.loadPyodide;
+  return (await loader).loadPyodide;
 }
 
 // What Pyodide reported on stderr during start-up (a failed package install says why there).
@@ -176,11 +298,8 @@ const startupMessages = [];
 async function startPython(loadPyodide) {
   return loadPyodide({
     indexURL: RUNTIME_URL,
-    // Only the modules the checker needs, compiled to bytecode at build time (see
-    // tools/fast_runtime.mjs): Python starts without compiling its standard library.
-    stdLibURL: new URL("python_stdlib_fast.zip", RUNTIME_URL).href,
-    // The checker wheel is fetched (and its sha256 checked against the lock file) while
-    // Python starts, instead of after.
+    stdLibURL: runtimeURL(STDLIB),
+    // The checker wheel is installed while Python starts, instead of after.
     packages: [PACKAGE],
     stdout: () => {},
     stderr: (line) => {
@@ -200,15 +319,17 @@ async function checkInstalled(pyodide) {
 
 async function start() {
   const began = performance.now();
-  await step(STEPS.checkWebAssembly, checkWebAssembly);
+  await step(STEPS.checkWebAssembly, () => {
+    if (refusal) throw refusal;
+  });
   const loadPyodide = await step(STEPS.download, () => {
-    compileRuntimeEarly();
-    return downloadRuntime();
+    answerFromDownloads(downloads);
+    return downloadRuntime(downloads);
   });
   const pyodide = await step(STEPS.startPython, () => startPython(loadPyodide));
   await step(STEPS.installChecker, () => checkInstalled(pyodide));
   const web = await step(STEPS.importChecker, () => pyodide.pyimport("checker.web"));
-  post({ type: "ready", ms: Math.round(performance.now() - began) });
+  postStartup({ type: "ready", ms: Math.round(performance.now() - began) });
   return { pyodide, web };
 }
 
@@ -231,21 +352,8 @@ function call({ pyodide, web }, fn, args) {
   }
 }
 
-const engine = Promise.race([start(), fatal]);
-engine.catch((error) => {
-  post({ type: "failed", step: error.step || "start", message: describe(error) });
+const started = Promise.race([start(), fatal]);
+started.catch((error) => {
+  postStartup({ type: "failed", step: error.step || "start", message: describe(error) });
 });
-
-self.onmessage = async (event) => {
-  const { type, id, fn, args } = event.data || {};
-  if (type !== "call") {
-    self.postMessage({ type: "error", id, message: `unknown message type: ${type}` });
-    return;
-  }
-  try {
-    const value = call(await engine, fn, Array.isArray(args) ? args : []);
-    self.postMessage({ type: "result", id, value });
-  } catch (error) {
-    self.postMessage({ type: "error", id, message: describe(error) });
-  }
-};
+engineStarted(started);
