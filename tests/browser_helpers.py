@@ -102,6 +102,13 @@ def submit_and_wait(page: Any) -> dict[str, str]:
     return wait_for_answer(page)
 
 
+def assert_answers_as_the_engine(page: Any, url: str, person: Person, lang: str) -> None:
+    """Open the checker at `url`, ask about `person`, and compare the answer with the engine's."""
+    open_checker(page, url)
+    fill_form(page, person_values(person))
+    assert submit_and_wait(page) == expected_attributes(person.expected(lang))
+
+
 def wait_for_answer(page: Any) -> dict[str, str]:
     page.wait_for_selector(ANSWERED, state="attached", timeout=START_TIMEOUT_MS)
     answer = page.locator(ANSWER)

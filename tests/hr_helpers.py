@@ -15,6 +15,8 @@ from typing import Any
 from browser_helpers import START_TIMEOUT_MS
 from serve import serve_in_background
 
+from checker import check_batch
+
 BATCH = "[data-batch]"
 BATCH_READY = '[data-batch][data-state="ready"]'
 RESULT_ROWS = "[data-batch] [data-batch-results] tbody tr"
@@ -138,6 +140,15 @@ def shown_counts(page: Any) -> dict[str, int]:
                    [item.dataset.count, Number(item.querySelector("strong").textContent)]))"""
         )
     )
+
+
+def assert_staff_list_counts_as_the_engine(page: Any, hr_url: str) -> None:
+    """Check the usual staff list on the HR page at `hr_url`; its counts are the engine's."""
+    open_batch(page, hr_url)
+    page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
+    choose_file(page, staff_csv(), "staff.csv")
+    wait_for_rows(page, "staff.csv")
+    assert shown_counts(page) == check_batch(staff_csv(), on=CHECK_DAY).counts
 
 
 def ics_lines(text: str) -> list[str]:

@@ -10,26 +10,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_helpers import (
-    PEOPLE,
-    expected_attributes,
-    fill_form,
-    open_checker,
-    person_values,
-    submit_and_wait,
-)
-from hr_helpers import (
-    BATCH,
-    CHECK_DAY,
-    choose_file,
-    open_batch,
-    shown_counts,
-    staff_csv,
-    wait_for_rows,
-)
+from browser_helpers import PEOPLE, assert_answers_as_the_engine
+from hr_helpers import assert_staff_list_counts_as_the_engine
 from serve import serve_in_background
-
-from checker import check_batch
 
 pytestmark = pytest.mark.browser
 
@@ -62,10 +45,7 @@ def test_the_checker_starts_and_answers_under_a_sub_path(
 ) -> None:
     page, recorder = recorded_page
     lang = "zh" if path.startswith("zh/") else "en"
-    person = PEOPLE["eligible"]
-    open_checker(page, subpath_url + path)
-    fill_form(page, person_values(person))
-    assert submit_and_wait(page) == expected_attributes(person.expected(lang))
+    assert_answers_as_the_engine(page, subpath_url + path, PEOPLE["eligible"], lang)
     assert_stayed_under_the_prefix(recorder, subpath_url)
     assert recorder.violations == []
 
@@ -74,10 +54,6 @@ def test_the_staff_list_check_works_under_a_sub_path(
     recorded_page: tuple[Any, Any], subpath_url: str
 ) -> None:
     page, recorder = recorded_page
-    open_batch(page, subpath_url + "hr/")
-    page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
-    choose_file(page, staff_csv(), "staff.csv")
-    wait_for_rows(page, "staff.csv")
-    assert shown_counts(page) == check_batch(staff_csv(), on=CHECK_DAY).counts
+    assert_staff_list_counts_as_the_engine(page, subpath_url + "hr/")
     assert_stayed_under_the_prefix(recorder, subpath_url)
     assert recorder.violations == []

@@ -11,23 +11,10 @@ import pytest
 from browser_helpers import (
     ELIGIBILITY_PAGES,
     PEOPLE,
-    expected_attributes,
-    fill_form,
+    assert_answers_as_the_engine,
     open_checker,
-    person_values,
-    submit_and_wait,
 )
-from hr_helpers import (
-    BATCH,
-    CHECK_DAY,
-    choose_file,
-    open_batch,
-    shown_counts,
-    staff_csv,
-    wait_for_rows,
-)
-
-from checker import check_batch
+from hr_helpers import assert_staff_list_counts_as_the_engine
 
 pytestmark = pytest.mark.browser
 
@@ -46,10 +33,8 @@ def test_the_checker_starts_and_answers_behind_the_server(
     recorded_page: tuple[Any, Any], server_url: str, lang: str
 ) -> None:
     page, recorder = recorded_page
-    person = PEOPLE["eligible"]
-    open_checker(page, server_url + ELIGIBILITY_PAGES[lang])
-    fill_form(page, person_values(person))
-    assert submit_and_wait(page) == expected_attributes(person.expected(lang))
+    url = server_url + ELIGIBILITY_PAGES[lang]
+    assert_answers_as_the_engine(page, url, PEOPLE["eligible"], lang)
     assert recorder.violations == []
 
 
@@ -57,11 +42,7 @@ def test_the_staff_list_check_works_behind_the_server(
     recorded_page: tuple[Any, Any], server_url: str
 ) -> None:
     page, recorder = recorded_page
-    open_batch(page, server_url + "hr/")
-    page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
-    choose_file(page, staff_csv(), "staff.csv")
-    wait_for_rows(page, "staff.csv")
-    assert shown_counts(page) == check_batch(staff_csv(), on=CHECK_DAY).counts
+    assert_staff_list_counts_as_the_engine(page, server_url + "hr/")
     assert recorder.violations == []
 
 
@@ -69,10 +50,7 @@ def test_the_embed_page_answers_behind_the_server(
     recorded_page: tuple[Any, Any], server_url: str
 ) -> None:
     page, recorder = recorded_page
-    person = PEOPLE["not_yet"]
-    open_checker(page, server_url + "embed/")
-    fill_form(page, person_values(person))
-    assert submit_and_wait(page) == expected_attributes(person.expected("en"))
+    assert_answers_as_the_engine(page, server_url + "embed/", PEOPLE["not_yet"], "en")
     assert recorder.violations == []
 
 
