@@ -10,10 +10,8 @@ Usage: python tools/caddy_site.py [--root site]   (prints the address; Ctrl-C st
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from published_server import (
     free_port,
     require,
     running,
+    serve_from_command_line,
     site_under_sub_path,
 )
 
@@ -74,13 +73,7 @@ def caddy_site(site_dir: Path, *, frame_ancestors: tuple[str, ...] = ()) -> Iter
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path("site"))
-    args = parser.parse_args()
-    with caddy_site(args.root) as url, contextlib.suppress(KeyboardInterrupt):
-        print(f"Caddy serves {args.root}/ at {url}  (Ctrl-C stops)")
-        while True:
-            time.sleep(3600)
+    serve_from_command_line("Caddy", __doc__.splitlines()[0], caddy_site)
 
 
 if __name__ == "__main__":

@@ -8,11 +8,9 @@ Usage: python tools/nginx_site.py [--root site]   (prints the address; Ctrl-C st
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import shutil
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from published_server import (
     free_port,
     require,
     running,
+    serve_from_command_line,
     site_under_sub_path,
 )
 
@@ -83,13 +82,7 @@ def nginx_site(site_dir: Path, *, frame_ancestors: tuple[str, ...] = ()) -> Iter
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path("site"))
-    args = parser.parse_args()
-    with nginx_site(args.root) as url, contextlib.suppress(KeyboardInterrupt):
-        print(f"nginx serves {args.root}/ at {url}  (Ctrl-C stops)")
-        while True:
-            time.sleep(3600)
+    serve_from_command_line("nginx", __doc__.splitlines()[0], nginx_site)
 
 
 if __name__ == "__main__":

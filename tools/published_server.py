@@ -5,13 +5,14 @@ server as a child process, stopped after use."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
@@ -26,6 +27,7 @@ __all__ = [
     "free_port",
     "require",
     "running",
+    "serve_from_command_line",
     "site_under_sub_path",
 ]
 
@@ -117,3 +119,16 @@ def running(
         finally:
             process.terminate()
             process.wait(timeout=10)
+
+
+def serve_from_command_line(
+    name: str, description: str, site: Callable[[Path], contextlib.AbstractContextManager[str]]
+) -> None:
+    """A runner's command line: `site(--root)` served until Ctrl-C, its address printed."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--root", type=Path, default=Path("site"))
+    args = parser.parse_args()
+    with site(args.root) as url, contextlib.suppress(KeyboardInterrupt):
+        print(f"{name} serves {args.root}/ at {url}  (Ctrl-C stops)")
+        while True:
+            time.sleep(3600)
