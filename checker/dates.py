@@ -64,7 +64,7 @@ _DAY_OR_MONTH_FIRST = re.compile(r"[0-9]{1,2}\s*[-/.]\s*[0-9]{1,2}\s*[-/.]\s*[0-
 def year_error(value: date, *, field: str) -> YearOutOfRange | None:
     """The error for a year outside the accepted range, or None when it is inside."""
     rules = load_rules()
-    if rules.min_year <= value.year <= rules.max_year:
+    if rules.accepts_year(value.year):
         return None
     return YearOutOfRange(field, year=value.year, min_year=rules.min_year, max_year=rules.max_year)
 
@@ -101,7 +101,7 @@ def _read(
     else:
         return UnreadableDate, (("value", _shorten(cleaned)),)
     rules = load_rules()
-    if not rules.min_year <= year <= rules.max_year:
+    if not rules.accepts_year(year):
         return YearOutOfRange, (
             ("year", year),
             ("min_year", rules.min_year),

@@ -411,7 +411,7 @@ def validate(
             errors.append(value)
             continue
         day = value.date() if isinstance(value, datetime) else value
-        if rules.min_year <= day.year <= rules.max_year:  # as year_error, without an object
+        if rules.accepts_year(day.year):  # the usual case, without an error object
             dates[name] = day
             continue
         out_of_range = year_error(day, field=name)

@@ -110,6 +110,10 @@ class RuleData:
     identity_change: IdentityChangeProcedure
     sources: tuple[Source, ...]
 
+    def accepts_year(self, year: int) -> bool:
+        """Whether a date in `year` is accepted (`min_year` to `max_year`, both included)."""
+        return self.min_year <= year <= self.max_year
+
 
 def _source(key: str, raw: dict[str, Any]) -> Source:
     published = raw.get("published")
