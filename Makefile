@@ -11,7 +11,7 @@ STAMP_NPM := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all build serve test lint pytest bench bench-web chromium browsers clean working-days
+.PHONY: all build serve test quick lint pytest bench bench-web chromium browsers clean working-days
 
 all: build
 
@@ -54,7 +54,16 @@ apt-install:
 	fi
 
 # --- site -------------------------------------------------------------------------------
-build: $(STAMP_PY) $(STAMP_NPM)
+# Everything the build reads; the site is rebuilt only when one of them changed (a failed
+# build removes site/index.html, so the next make builds again).
+.DELETE_ON_ERROR:
+SITE_INPUTS := mkdocs.yml pyproject.toml package-lock.json \
+  $(wildcard $(shell git ls-files docs overrides hooks checker tools 2>/dev/null))
+SITE_STAMP  := site/index.html
+
+build: $(SITE_STAMP)
+
+$(SITE_STAMP): $(STAMP_PY) $(STAMP_NPM) $(SITE_INPUTS)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 serve: build
@@ -62,7 +71,7 @@ serve: build
 
 # --- data -------------------------------------------------------------------------------
 # China's working days (checker/working_days.toml) from the `holidays` package: run after
-# upgrading it; tests/test_working_days_data.py fails until the file is regenerated.
+# upgrading it; tests/engine/test_working_days_data.py fails until the file is regenerated.
 working-days: $(STAMP_PY)
 	$(PY) tools/gen_working_days.py
 
@@ -77,6 +86,11 @@ pytest: $(STAMP_PY) $(STAMP_NPM) browsers build
 	$(PY) -m pytest
 
 test: lint pytest
+
+# The edit-test loop: the engine and the site's build and pages, no browser, no Pyodide
+# (under a minute once the site is built; the build reruns only when its inputs changed).
+quick: $(STAMP_PY) build
+	$(PY) -m pytest -q -m "(engine or site) and not pyodide"
 
 # --- benchmarks (print figures; never part of `make test`) -------------------------------
 bench: $(STAMP_PY)

@@ -1,7 +1,7 @@
 """Render the engine's rule data into the guide's pages, in the page's language.
 
 One source of truth: every number and date of the rules, the sources, the rules version and
-the worked examples come from `checker/rules.toml` and `tests/cases/worked_cases.toml` (the
+the worked examples come from `checker/rules.toml` and `checker/cases/worked_cases.toml` (the
 table the engine's own tests run), and the guide's other sourced figures from
 `hooks/guide_facts.toml` (read as the key `facts`), never typed into a page by hand.
 
@@ -39,7 +39,7 @@ from checker.messages import format_date as engine_format_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"
-CASES_PATH = ROOT / "tests" / "cases" / "worked_cases.toml"
+CASES_PATH = ROOT / "checker" / "cases" / "worked_cases.toml"
 FACTS_PATH = ROOT / "hooks" / "guide_facts.toml"
 
 SHORTCODE = re.compile(r"<!-- rules:(?P<name>[a-z][a-z-]*)(?P<args>(?:[ \t]+[^\s>]+)*)[ \t]*-->")
@@ -282,7 +282,7 @@ def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:
     if answered != expected:
         raise WorkedCaseMismatchError(
             f"worked case '{case['id']}': the checker answers {answered}, "
-            f"tests/cases/worked_cases.toml expects {expected}"
+            f"checker/cases/worked_cases.toml expects {expected}"
         )
     if result.earliest and result.latest and result.earliest <= result.latest:
         window = labels["window_range"].format(

@@ -12,7 +12,7 @@ weekends only there and says so.
     python tools/gen_working_days.py            # (re)write checker/working_days.toml
     python tools/gen_working_days.py --stdout   # print what it would write
 
-Run it (`make working-days`) after upgrading `holidays`; `tests/test_working_days_data.py`
+Run it (`make working-days`) after upgrading `holidays`; `tests/engine/test_working_days_data.py`
 fails while the committed file differs from what the installed package gives.
 """
 

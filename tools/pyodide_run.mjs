@@ -2,10 +2,10 @@
 // and print, as one JSON object on stdout, what each case gives in both languages:
 //   {"python": "3.14.x", "cases": {"<id>": {"en": <CheckResult.to_dict()>, "zh": ...,
 //                                         "web_en": <checker.web.check_json reply>}}}
-// tests/test_pyodide.py compares it with CPython's answers for the same cases.
+// tests/site/test_pyodide_runtime.py compares it with CPython's answers for the same cases.
 //
 // Usage: node tools/pyodide_run.mjs [--runtime DIR] [CASES.toml]
-//        (default cases: tests/cases/worked_cases.toml)
+//        (default cases: checker/cases/worked_cases.toml)
 // Offline. Without --runtime: stock Pyodide, the checker's source files written straight into
 // its file system. With --runtime site/assets/pyodide/<version>/: the site's own runtime as
 // the browser gets it, i.e. the fast-start standard library (only the modules the checker

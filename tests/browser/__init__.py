@@ -1,0 +1,1 @@
+"""Tests of the browser layer (see tests/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Drivers for the browser engines other than Chromium (WebKit, Firefox)."""

@@ -1,0 +1,157 @@
+"""The smoke set in WebKit (the engine of every iPhone browser, WeChat's included): Debian's
+WebKitGTK MiniBrowser under a private Xvfb display, driven by Selenium through Debian's
+WebKitWebDriver (its path given, so Selenium downloads nothing), in one browser session.
+
+`run_steps` takes the same steps as tests/browser/engines/firefox_smoke.mjs and returns results of
+the same shape. WebDriver classic has no hook before a page's own scripts run, so WebKit's
+results carry no `errors` (Firefox's do)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
+MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
+XVFB = "/usr/bin/Xvfb"
+START_TIMEOUT_S = 60
+
+SET_VALUES = """
+const [selector, values] = arguments;
+const form = document.querySelector(selector);
+for (const [name, value] of Object.entries(values)) {
+  const field = form.elements[name];
+  field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+  field.dispatchEvent(new Event("change", { bubbles: true }));
+}
+"""
+ANSWER_SEEN = """
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => setTimeout(() => {
+  const answer = document.querySelector("[data-checker] [data-checker-answer]");
+  const headline = answer.querySelector("[data-headline]");
+  const box = headline.getBoundingClientRect();
+  const bar = document.querySelector(".md-header"); // none on the embed page
+  const header = bar ? bar.getBoundingClientRect().bottom : 0;
+  done({
+    status: answer.dataset.status,
+    earliest: answer.dataset.earliest,
+    latest: answer.dataset.latest,
+    focused: document.activeElement === headline,
+    at_top: box.top >= header - 1 && box.top <= window.innerHeight / 3,
+    scrolled_to_end:
+      window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+    headline_top: Math.round(box.top),
+    scroll_y: Math.round(window.scrollY),
+  });
+}, 100));
+"""
+BATCH_DONE = """
+const results = document.querySelector("[data-batch] [data-batch-results]");
+const summary = results && results.querySelector("[data-batch-summary]");
+return Boolean(results && !results.hidden && summary.textContent.includes(arguments[0]));
+"""
+BATCH_COUNTS = """
+return Object.fromEntries(
+  [...document.querySelectorAll("[data-batch] [data-count]")].map((item) =>
+    [item.dataset.count, Number(item.querySelector("strong").textContent)]));
+"""
+
+
+def missing() -> list[str]:
+    """What of Debian's packages is not installed (`make test` installs them)."""
+    return [path for path in (WEBKIT_DRIVER, MINIBROWSER, XVFB) if not os.path.exists(path)]
+
+
+@contextmanager
+def xvfb_display() -> Iterator[str]:
+    """A private X display (Xvfb picks a free number and tells it through a pipe)."""
+    read_end, write_end = os.pipe()
+    process = subprocess.Popen(
+        [XVFB, "-displayfd", str(write_end), "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def webkit_driver() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.webkitgtk.options import Options
+    from selenium.webdriver.webkitgtk.service import Service
+
+    with xvfb_display() as display:
+        options = Options()
+        options.binary_location = MINIBROWSER
+        options.add_argument("--automation")
+        service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+        with warnings.catch_warnings():
+            # Selenium's own WebKitGTK driver still uses its deprecated connection argument.
+            warnings.filterwarnings("ignore", "setting remote_server_addr", DeprecationWarning)
+            driver = webdriver.WebKitGTK(options=options, service=service)
+        try:
+            driver.set_script_timeout(START_TIMEOUT_S)
+            yield driver
+        finally:
+            driver.quit()
+
+
+def wait_for(driver: Any, script: str, *args: Any) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while not driver.execute_script(script, *args):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"WebKit: waited {START_TIMEOUT_S} s for {script.strip()[:80]}")
+        time.sleep(0.1)
+
+
+def ready(driver: Any, selector: str) -> None:
+    wait_for(driver, f"return Boolean(document.querySelector('{selector}[data-state=\"ready\"]'))")
+
+
+def answer_step(driver: Any, step: dict[str, Any]) -> dict[str, Any]:
+    driver.execute_script(SET_VALUES, "[data-checker] form", step["values"])
+    driver.find_element("css selector", "[data-checker] button[type=submit]").click()
+    wait_for(driver, "return Boolean(document.querySelector('[data-checker-answer][data-status]'))")
+    return dict(driver.execute_async_script(ANSWER_SEEN))
+
+
+def batch_step(driver: Any, step: dict[str, Any]) -> dict[str, Any]:
+    driver.execute_script(SET_VALUES, "[data-batch] form", {"on": step["on"]})
+    driver.find_element("css selector", "[data-batch] input[type=file]").send_keys(step["file"])
+    wait_for(driver, BATCH_DONE, Path(step["file"]).name)
+    return dict(driver.execute_script(BATCH_COUNTS))
+
+
+def run_steps(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each step in one WebKit session; the same shape as firefox_smoke.mjs prints."""
+    started = time.monotonic()
+    results: dict[str, Any] = {}
+    with webkit_driver() as driver:
+        for step in steps:
+            width, height = step["viewport"]["width"], step["viewport"]["height"]
+            driver.set_window_size(width, height)
+            opened = time.monotonic()
+            driver.get(step["url"])
+            ready(driver, "[data-batch]" if step["kind"] == "batch" else "[data-checker]")
+            ready_ms = round((time.monotonic() - opened) * 1000)
+            step_run = batch_step if step["kind"] == "batch" else answer_step
+            results[step["name"]] = {**step_run(driver, step), "ready_ms": ready_ms}
+    return {"results": results, "session_ms": round((time.monotonic() - started) * 1000)}

@@ -1,0 +1,401 @@
+"""The answer as a reader meets it, in Chromium, in both languages: is it short and true
+(never a plain yes that is not one, no "null", a near deadline counted, the working day named),
+does it keep (a link that answers for the day it is opened, the language switch keeping it, one
+printed page with the Chinese words), and can a phone reader find it and the way in?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from checker.messages import format_date
+from tests.browser.helpers import (
+    ANSWER,
+    ELIGIBILITY_PAGES,
+    PEOPLE,
+    ROOT_SELECTOR,
+    Person,
+    fill_form,
+    open_checker,
+    person_values,
+    submit_and_wait,
+    wait_for_answer,
+)
+
+LANGS = ("en", "zh")
+HEADLINE = f"{ANSWER} [data-headline]"
+HANGZHOU = timezone(timedelta(hours=8))
+PHONE = {"width": 390, "height": 844}
+
+
+def ask(page: Any, person: Person) -> dict[str, str]:
+    fill_form(page, person_values(person))
+    submit_and_wait(page)
+    return answer_attributes(page)
+
+
+def answer_attributes(page: Any) -> dict[str, str]:
+    return dict(
+        page.evaluate(
+            f"Object.fromEntries(Object.entries(document.querySelector('{ANSWER}').dataset))"
+        )
+    )
+
+
+def at_hangzhou_noon(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 12, tzinfo=HANGZHOU)
+
+
+# --- the answer says what is true, once ----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("status", list(PEOPLE))
+def test_no_answer_shows_null_undefined_or_nan(
+    ready_pages: dict[str, Any], lang: str, status: str
+) -> None:
+    page = ready_pages[lang]
+    shown = ask(page, PEOPLE[status])
+    assert shown["status"] == status
+    text = page.evaluate(
+        f"""(() => {{
+          const answer = document.querySelector('{ANSWER}');
+          const labels = [...answer.querySelectorAll('[aria-label]')]
+            .map((node) => node.getAttribute('aria-label'));
+          return [answer.textContent, ...labels, ...Object.values(answer.dataset)].join(' | ');
+        }})()"""
+    )
+    assert not re.search(r"\b(null|undefined|NaN)\b", text), text
+
+
+# What a plain yes opens with (a class A reader's headline).
+PLAIN_YES = {"en": "Yes", "zh": "可以"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("category", ["B", "C", "unknown"])
+def test_a_reader_whose_class_is_not_a_is_never_told_a_plain_yes(
+    ready_pages: dict[str, Any], lang: str, category: str
+) -> None:
+    eligible = PEOPLE["eligible"]
+    person = Person(
+        f"I hold a class {category} permit. Can I apply today?",
+        eligible.permit_issued, eligible.permit_expires, eligible.passport_expires,
+        eligible.on, category,
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert shown["status"] == "eligible", "the dates allow it: HR scripts rely on the status"
+    assert shown["confirm"] == "category"
+    headline = page.locator(HEADLINE).inner_text()
+    assert ("confirm" if lang == "en" else "确认") in headline
+    assert not headline.startswith((PLAIN_YES[lang] + ":", PLAIN_YES[lang] + "："))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_class_a_reader_has_nothing_to_confirm(ready_pages: dict[str, Any], lang: str) -> None:
+    page = ready_pages[lang]
+    shown = ask(page, PEOPLE["eligible"])
+    assert shown["confirm"] == ""
+    assert page.locator(HEADLINE).inner_text().startswith(PLAIN_YES[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("status", ["too_late", "no_window"])
+def test_a_closed_or_empty_window_is_never_called_your_window(
+    ready_pages: dict[str, Any], lang: str, status: str
+) -> None:
+    page = ready_pages[lang]
+    ask(page, PEOPLE[status])
+    assert page.locator(f"{ANSWER} .checker__window").count() == 0
+    assert page.locator(f"{ANSWER} .checker__checklist").count() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_last_day_9_days_away_shows_9_days_left(ready_pages: dict[str, Any], lang: str) -> None:
+    person = Person(
+        "My passport runs out in 9 days. How long do I have?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 5), date(2026, 11, 26), "A",
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert shown["daysLeft"] == "9"
+    left = page.locator(f"{ANSWER} .checker__days-left").inner_text()
+    assert ("9 days" if lang == "en" else "9天") in left
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_last_day_two_years_away_shows_no_countdown(
+    ready_pages: dict[str, Any], lang: str
+) -> None:
+    page = ready_pages[lang]
+    shown = ask(page, PEOPLE["eligible"])
+    assert int(shown["daysLeft"]) > 30
+    assert page.locator(f"{ANSWER} .checker__days-left").count() == 0
+
+
+# State Council notice for 2026: National Day 1-7 October off, Saturday 10 October worked.
+WORKING_DAY_CASES = {
+    "a Sunday": (date(2026, 12, 6), date(2026, 12, 4)),
+    "a National Day holiday": (date(2026, 10, 3), date(2026, 9, 30)),
+    "a make-up working Saturday": (date(2026, 10, 10), date(2026, 10, 10)),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("case", list(WORKING_DAY_CASES))
+def test_a_last_day_that_is_not_a_working_day_names_the_working_day_before_it(
+    ready_pages: dict[str, Any], lang: str, case: str
+) -> None:
+    last_day, working_day = WORKING_DAY_CASES[case]
+    person = Person(
+        f"My last day is {case}. When should I go?",
+        date(2026, 1, 5), date(2029, 1, 5), last_day, date(2026, 9, 1), "A",
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert shown["latest"] == last_day.isoformat()
+    assert shown["latestWorkingDay"] == working_day.isoformat()
+    panel = page.locator(f"{ANSWER} .checker__panel").inner_text()
+    notes = page.locator(f"{ANSWER} .checker__working-days")
+    if working_day == last_day:
+        assert notes.count() == 0, "no warning when the last day is a working day"
+    else:
+        written = {"en": f"{working_day.day} ", "zh": f"{working_day.month}月{working_day.day}日"}
+        assert written[lang] in notes.inner_text(), panel
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timeline_says_in_words_what_it_draws(ready_pages: dict[str, Any], lang: str) -> None:
+    page = ready_pages[lang]
+    ask(page, PEOPLE["eligible"])
+    picture = page.locator(f'{ROOT_SELECTOR} svg[role="img"][aria-label]')
+    assert picture.count() == 1
+    label = picture.get_attribute("aria-label") or ""
+    drawn = picture.locator("text").all_text_contents()
+    assert len(drawn) == 12, "six events, each a label and a date"
+    for text in drawn:
+        assert text in label
+    person = PEOPLE["eligible"]
+    for day in (person.permit_issued, person.permit_expires, person.passport_expires):
+        assert format_date(day, lang) in drawn, "each document date written as the engine writes it"
+
+
+# --- the link -----------------------------------------------------------------------------
+
+
+def make_link(page: Any, person: Person, *, planned: bool) -> str:
+    values = person_values(person)
+    if not planned:
+        del values["on"]  # the form's own today
+    fill_form(page, values)
+    submit_and_wait(page)
+    return str(page.locator(f"{ANSWER} a[data-share-link]").get_attribute("href"))
+
+
+LINKED = Person(
+    "I made a link on 26 November; my passport runs out on 6 December.",
+    date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 6), date(2026, 11, 26), "A",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_opened_20_days_later_answers_for_that_day(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    maker = new_page()
+    maker.clock.set_fixed_time(at_hangzhou_noon(LINKED.on))
+    open_checker(maker, site_url + ELIGIBILITY_PAGES[lang])
+    link = make_link(maker, LINKED, planned=False)
+    assert answer_attributes(maker)["status"] == "eligible"
+    assert "on" not in parse_qs(urlsplit(link).fragment), "no stale today in the link"
+
+    later = LINKED.on + timedelta(days=20)
+    reader = new_page()
+    reader.clock.set_fixed_time(at_hangzhou_noon(later))
+    reader.goto(link)
+    shown = wait_for_answer(reader)
+    assert shown["status"] == "too_late"
+    assert reader.input_value(f"{ROOT_SELECTOR} [name=on]") == later.isoformat()
+    assert reader.locator(f"{ANSWER} .checker__planned").count() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_link_for_a_planned_day_keeps_that_day_and_says_so(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    planned = Person(
+        "I plan to go on 1 December; will the link say so?",
+        LINKED.permit_issued, LINKED.permit_expires, LINKED.passport_expires,
+        date(2026, 12, 1), "A",
+    )  # fmt: skip
+    maker = new_page()
+    maker.clock.set_fixed_time(at_hangzhou_noon(LINKED.on))
+    open_checker(maker, site_url + ELIGIBILITY_PAGES[lang])
+    link = make_link(maker, planned, planned=True)
+    assert parse_qs(urlsplit(link).fragment)["on"] == ["2026-12-01"]
+
+    reader = new_page()
+    reader.clock.set_fixed_time(at_hangzhou_noon(LINKED.on + timedelta(days=20)))
+    reader.goto(link)
+    assert wait_for_answer(reader)["status"] == "eligible"
+    assert reader.input_value(f"{ROOT_SELECTOR} [name=on]") == "2026-12-01"
+    assert reader.locator(f"{ANSWER} .checker__planned").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_switching_the_language_keeps_the_link(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page()
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    first = ask(page, PEOPLE["not_yet"])
+    fragment = urlsplit(page.url).fragment
+    assert parse_qs(fragment)["permit_issued"] == ["2026-11-12"]
+    other = "zh" if lang == "en" else "en"
+    with page.expect_navigation():
+        page.evaluate(f"document.querySelector('a[hreflang={other}]').click()")
+    assert urlsplit(page.url).path.endswith(ELIGIBILITY_PAGES[other].removeprefix("zh/"))
+    assert urlsplit(page.url).fragment == fragment
+    assert wait_for_answer(page)["status"] == first["status"]
+    assert page.evaluate("document.documentElement.lang").startswith(other)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_opening_a_link_on_a_phone_shows_the_headline_first(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    link = make_link(page, PEOPLE["eligible"], planned=True)
+    reader = new_page(viewport=PHONE)
+    reader.goto(link)
+    wait_for_answer(reader)
+    assert_headline_at_top(reader)
+
+
+# --- finding the answer on a phone -------------------------------------------------------
+
+
+def assert_headline_at_top(page: Any) -> None:
+    page.wait_for_timeout(200)  # the scroll the page asked for
+    top = page.evaluate(f"document.querySelector('{HEADLINE}').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top <= PHONE["height"] / 3, "below the sticky header, at the screen's top"
+    assert page.evaluate(f"document.activeElement === document.querySelector('{HEADLINE}')")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_headline_is_at_the_top_and_focused_after_pressing_the_button(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    fill_form(page, person_values(PEOPLE["eligible"]))
+    button = page.locator(f"{ROOT_SELECTOR} button[type=submit]")
+    button.evaluate("node => node.scrollIntoView({block: 'end'})")
+    box = button.bounding_box()
+    assert box is not None
+    assert box["y"] > PHONE["height"] / 2, "the button near the bottom"
+    button.click()
+    wait_for_answer(page)
+    assert_headline_at_top(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_page_start_button_is_on_the_first_phone_screen(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    page.goto(site_url + ("" if lang == "en" else "zh/"))
+    start = page.locator('a[data-start="checker"]')
+    box = start.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= PHONE["height"]
+    with page.expect_navigation():
+        start.click()
+    assert urlsplit(page.url).path.endswith("eligibility/")
+
+
+# --- date inputs -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "pattern"),
+    [
+        ("en-US", r"\d{2}/\d{2}/\d{4}"),
+        ("en-GB", r"\d{2}/\d{2}/\d{4}"),
+        ("zh-CN", r"\d{4}/\d{2}/\d{2}"),
+    ],
+)
+def test_the_date_hints_show_an_example_the_way_this_browser_shows_dates(
+    new_page: Callable[..., Any], site_url: str, locale: str, pattern: str
+) -> None:
+    page = new_page(locale=locale)
+    page.clock.set_fixed_time(at_hangzhou_noon(date(2026, 11, 3)))
+    open_checker(page, site_url + "eligibility/", wait_ready=False)
+    hint = page.locator("#checker-permit_issued-hint").inner_text()
+    example = re.search(pattern, hint)
+    assert example, hint
+    expected = {"en-US": "11/03/2026", "en-GB": "03/11/2026", "zh-CN": "2026/11/03"}[locale]
+    assert example.group(0) == expected
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_missing_date_is_explained_with_this_browsers_date_form(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(locale="en-GB")
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    values = person_values(PEOPLE["eligible"])
+    values["permit_issued"] = ""
+    fill_form(page, values)
+    page.click(f"{ROOT_SELECTOR} button[type=submit]")
+    error = page.locator("#checker-permit_issued-error")
+    error.wait_for(state="visible")
+    assert "26/11/2026" in error.inner_text()
+    assert "2026-11-26" not in error.inner_text()
+
+
+# --- on paper ----------------------------------------------------------------------------------
+
+
+DOCUMENT_NAMES_ZH = ("护照", "外国人工作许可证", "市民卡服务网点", "身份证")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_printout_is_one_a4_page_with_the_chinese_document_names(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport=PHONE)
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    ask(page, PEOPLE["eligible"])
+    pdf = page.pdf(format="A4")  # the browser's own print, not the page's Print button
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    page.emulate_media(media="print")
+    sheet = page.locator(f"{ANSWER} .checker__sheet")
+    assert sheet.is_visible()
+    assert not page.locator(HEADLINE).is_visible(), "the screen's answer gives way to the sheet"
+    assert not page.locator(".md-header").is_visible()
+    text = sheet.inner_text()
+    for name in DOCUMENT_NAMES_ZH:
+        assert name in text
+    assert "passport" in text, "English beside the Chinese"
+    assert "work permit" in text
+    assert "2028" in text, "the dates are on it"
+
+
+@pytest.mark.parametrize("status", list(PEOPLE))
+def test_every_row_of_the_counter_sheet_says_something(
+    ready_pages: dict[str, Any], status: str
+) -> None:
+    page = ready_pages["en"]
+    ask(page, PEOPLE[status])
+    rows = page.locator(f"{ANSWER} .checker__sheet tr").all_text_contents()
+    assert rows
+    assert all(row.strip() for row in rows), rows

@@ -1,0 +1,140 @@
+"""How the checker's engine starts: the page's <head> starts the worker at once (before the
+theme's scripts), and the form's script adopts that worker later without losing anything
+the worker said in between (fast start)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+from urllib.parse import urljoin
+
+from tests.browser.helpers import ROOT_SELECTOR, START_TIMEOUT_MS, open_checker, record
+
+WORKER = "/assets/checker/worker.js"
+FORM_SCRIPT = '<script type="module" src="../assets/checker/page.js">'
+EARLY_READY = "(window.citizenCardEarlyEngine?.events ?? []).some(e => e.data?.type === 'ready')"
+
+
+def index_of(urls: list[str], fragment: str) -> int:
+    return next(i for i, url in enumerate(urls) if fragment in url)
+
+
+def test_the_form_adopts_the_worker_the_head_started_instead_of_starting_another(
+    page: Any, site_url: str
+) -> None:
+    recorder = record(page)
+    open_checker(page, site_url + "eligibility/")
+    assert len([url for url in recorder.urls() if WORKER in url]) == 1
+    assert len([worker for worker in page.workers if WORKER in worker.url]) == 1
+
+
+def wait_until(page: Any, expression: str, timeout_s: float = START_TIMEOUT_MS / 1000) -> None:
+    # Polling from here: the site's policy forbids the string evaluation wait_for_function uses.
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(50)
+
+
+def test_the_worker_gets_ready_without_the_theme_or_the_form_script_and_is_adopted_as_ready(
+    page: Any, site_url: str
+) -> None:
+    def without_form_script(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace(FORM_SCRIPT, "<script>")
+        route.fulfill(response=response, body=body)
+
+    page.route(site_url + "eligibility/", without_form_script)
+    page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
+    page.goto(site_url + "eligibility/")
+    wait_until(page, EARLY_READY)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
+    page.add_script_tag(url=site_url + "assets/checker/page.js", type="module")
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    assert page.evaluate("window.citizenCardEarlyEngine") is None
+
+
+def test_the_page_names_the_worker_once_and_that_is_the_worker_that_runs(
+    page: Any, site_url: str
+) -> None:
+    response = page.goto(site_url + "eligibility/")
+    html = response.text()
+    assert html.count("worker.js") == 1
+    named = page.get_attribute("script[data-citizen-card-engine]", "data-worker")
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    expected = urljoin(site_url + "eligibility/", named)
+    assert [worker.url for worker in page.workers if WORKER in worker.url] == [expected]
+
+
+def test_when_the_head_cannot_start_the_worker_the_form_starts_the_same_one(
+    page: Any, site_url: str
+) -> None:
+    def early_start_refused(route: Any) -> None:
+        # An edited inline script no longer matches the policy's hash: the browser refuses it.
+        response = route.fetch()
+        body = response.text().replace("new Worker(url", "new Worker( url", 1)
+        route.fulfill(response=response, body=body)
+
+    recorder = record(page)
+    page.route(site_url + "eligibility/", early_start_refused)
+    open_checker(page, site_url + "eligibility/")
+    assert recorder.violations, "the edited early start should have been refused"
+    named = page.get_attribute("script[data-citizen-card-engine]", "data-worker")
+    expected = urljoin(site_url + "eligibility/", named)
+    assert [url for url in recorder.urls() if WORKER in url] == [expected]
+
+
+READY_AT = """
+window.__readyAt = null;
+new MutationObserver(() => {
+  const root = document.querySelector("[data-checker]");
+  if (root && root.dataset.state === "ready" && window.__readyAt === null) {
+    window.__readyAt = performance.now();
+  }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+"""
+INDEX_REQUESTED_AT = """
+performance.getEntriesByType("resource")
+  .find((entry) => entry.name.endsWith("search/search_index.json"))?.startTime ?? null
+"""
+
+
+def test_the_search_index_is_fetched_only_once_the_engine_is_ready(
+    page: Any, site_url: str
+) -> None:
+    page.add_init_script(READY_AT)
+    open_checker(page, site_url + "eligibility/")
+    wait_until(page, INDEX_REQUESTED_AT)
+    assert page.evaluate(INDEX_REQUESTED_AT) >= page.evaluate("window.__readyAt")
+
+
+def test_search_works_while_the_engine_is_still_starting(page: Any, site_url: str) -> None:
+    # The runtime's WebAssembly never arrives: the engine stays in its start-up.
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    page.goto(site_url + "eligibility/", wait_until="load")
+    page.keyboard.press("/")  # Material's shortcut: opens search and focuses its box
+    page.keyboard.type("passport")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
+
+
+def test_the_search_index_waits_ten_seconds_at_most_for_an_engine_that_never_starts(
+    page: Any, site_url: str
+) -> None:
+    page.route("**/pyodide.asm.wasm", lambda route: None)
+    recorder = record(page)
+    page.clock.install()
+    page.goto(site_url + "eligibility/", wait_until="load")
+
+    def index_requested() -> bool:
+        return any(url.endswith("search/search_index.json") for url in recorder.urls())
+
+    page.clock.run_for(9_000)
+    page.wait_for_timeout(500)
+    assert not index_requested()
+    page.clock.run_for(1_500)
+    deadline = time.monotonic() + 10
+    while not index_requested():
+        assert time.monotonic() < deadline, "the search index was never requested"
+        page.wait_for_timeout(50)
+    assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"

@@ -1,0 +1,125 @@
+"""The smoke set in the engines readers use besides Chromium: WebKit (every iPhone browser,
+WeChat's included) and Firefox ESR. In each, one browser session: does the eligibility page
+reach ready and answer in both languages, with the answer in view and focused; does the staff
+list give the engine's counts; does the embed page answer, with no script error on the way?"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker import check_batch
+from tests import ROOT
+from tests.browser.engines import webkit
+from tests.browser.helpers import ELIGIBILITY_PAGES, PEOPLE, expected_attributes, person_values
+from tests.browser.hr_helpers import CHECK_DAY, staff_csv
+
+FIREFOX_SMOKE = ROOT / "tests" / "browser" / "engines" / "firefox_smoke.mjs"
+FIREFOX = "/usr/bin/firefox-esr"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+# Step name -> (page, person, language) for the checker's pages.
+ANSWERS = {
+    "eligibility_en": (ELIGIBILITY_PAGES["en"], "eligible", "en"),
+    "eligibility_zh": (ELIGIBILITY_PAGES["zh"], "not_yet", "zh"),
+    "embed": ("embed/", "too_late", "en"),
+}
+ENGINES = ("webkit", "firefox")
+
+
+def smoke_steps(site_url: str, staff_file: Path) -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = [
+        {
+            "name": name,
+            "kind": "answer",
+            "url": site_url + path,
+            "values": person_values(PEOPLE[person]),
+            "viewport": DESKTOP if name == "embed" else PHONE,
+        }
+        for name, (path, person, _lang) in ANSWERS.items()
+    ]
+    steps.append(
+        {
+            "name": "staff_list",
+            "kind": "batch",
+            "url": site_url + "hr/",
+            "on": CHECK_DAY.isoformat(),
+            "file": str(staff_file),
+            "viewport": DESKTOP,
+        }
+    )
+    return steps
+
+
+@pytest.fixture(scope="module")
+def steps(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    staff_file = tmp_path_factory.mktemp("staff") / "staff.csv"
+    staff_file.write_bytes(staff_csv())
+    return smoke_steps(site_url, staff_file)
+
+
+def run_firefox(steps: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
+    node = shutil.which("node")
+    if node is None or not Path(FIREFOX).exists():
+        pytest.fail("Firefox ESR and Node.js are needed: `make test` installs firefox-esr.")
+    steps_file = folder / "steps.json"
+    steps_file.write_text(json.dumps(steps), encoding="utf-8")
+    done = subprocess.run(
+        [node, str(FIREFOX_SMOKE), str(steps_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dict(json.loads(done.stdout))
+
+
+@pytest.fixture(scope="module")
+def engine_results(
+    steps: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, Any]]:
+    """Each engine's results for the whole smoke set (one session per engine)."""
+    if webkit.missing():
+        pytest.fail(f"WebKit is needed ({webkit.missing()}): `make test` installs it.")
+    runs = {
+        "webkit": webkit.run_steps(steps),
+        "firefox": run_firefox(steps, tmp_path_factory.mktemp("firefox")),
+    }
+    for engine, run in runs.items():
+        results = run["results"].items()
+        ready = ", ".join(f"{name} {result['ready_ms']} ms" for name, result in results)
+        print(f"\n{engine}: session {run['session_ms']} ms; ready: {ready}")
+    return {engine: run["results"] for engine, run in runs.items()}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("step", list(ANSWERS))
+def test_the_checker_answers_as_the_engine_does_with_the_answer_in_view(
+    engine_results: dict[str, dict[str, Any]], engine: str, step: str
+) -> None:
+    _path, person, lang = ANSWERS[step]
+    shown = engine_results[engine][step]
+    answer = {name: shown[name] for name in ("status", "earliest", "latest")}
+    assert answer == expected_attributes(PEOPLE[person].expected(lang))
+    assert shown["focused"], "the headline takes the focus"
+    assert shown["at_top"] or shown["scrolled_to_end"], (
+        f"the headline below the header, at the top: {shown}"
+    )
+    assert shown.get("errors", []) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_staff_list_gives_the_engines_counts(
+    engine_results: dict[str, dict[str, Any]], engine: str
+) -> None:
+    shown = engine_results[engine]["staff_list"]
+    counts = {name: value for name, value in shown.items() if name not in ("errors", "ready_ms")}
+    assert counts == check_batch(staff_csv(), on=CHECK_DAY).counts
+    assert shown.get("errors", []) == []

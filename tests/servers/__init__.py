@@ -1,0 +1,1 @@
+"""Tests of the servers layer (see tests/__init__.py)."""
