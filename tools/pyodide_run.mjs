@@ -106,7 +106,7 @@ async function main() {
     allowPositionals: true,
   });
   const runtime = values.runtime ? resolve(values.runtime) : null;
-  const casesPath = resolve(positionals[0] ?? join(root, "tests", "cases", "worked_cases.toml"));
+  const casesPath = resolve(positionals[0] ?? join(root, "checker", "cases", "worked_cases.toml"));
   const pyodide = await startPyodide(runtime);
   if (runtime) await installSiteWheel(pyodide, runtime);
   else installChecker(pyodide);
