@@ -1,6 +1,7 @@
 """The four rules, the window they leave, the status on a date, and the notes.
 
-Rules (numbers from `rules.toml`; sources and readings there too):
+Rules (numbers from `rules.toml`, each the value in force on the application date; sources
+there too, the readings in `messages.toml`):
 
 - `programme_open`: application date ≥ 2018-08-20 (article: "From August 20th").
 - `permit_held_two_weeks`: application date ≥ permit issue date + 14 days
@@ -28,7 +29,7 @@ B or C permit holders qualify); it only tells the user to confirm.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
@@ -38,7 +39,7 @@ from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCatego
 from checker.messages import render
 from checker.notes import notes_for, working_day_notes
 from checker.result import CheckResult, RuleResult, Status
-from checker.rules import RuleData, load_rules
+from checker.rules import RuleData, RuleValues, load_rules
 from checker.working_days import first_working_day_on_or_after, last_working_day_on_or_before
 
 __all__ = [
@@ -52,10 +53,11 @@ __all__ = [
     "answer",
     "assess",
     "check",
+    "closed_by",
     "days_left",
     "headline",
+    "headline_ids",
     "normalise_category",
-    "permit_must_run_until",
     "permit_order_error",
     "validate",
     "window",
@@ -91,15 +93,19 @@ class RuleStatement:
     """One rule, stated once: the end of the window it sets and the day it sets it to.
 
     A rule that sets `earliest` passes on its day and after; one that sets `latest` passes
-    on its day and before. Pass or fail is derived from that day, never stated again.
+    on its day and before. Pass or fail is derived from that day, never stated again. Both
+    are worked out from the rule's own values in force on the application date.
     """
 
     id: str
     sets: End
     for_everyone: bool  # its day is the same for everybody (nothing for a reader to check)
-    limit: Callable[[PersonDates, RuleData], date]
-    days: Callable[[RuleData], int]  # the {days} in its sentences (0 where there is none)
+    limit: Callable[[PersonDates, RuleValues], date]
+    days: Callable[[RuleValues], int]  # the {days} in its sentences (0 where there is none)
     words: RuleWords
+    # A rule that sets `latest`: what the headline says of it once the window is closed,
+    # from its day, the day the reader wants to apply and its values (see `headline`).
+    closed: Callable[[date, date, RuleValues], dict[str, object]] | None = None
 
 
 @functools.cache  # a batch adds the same few spans to every row's dates
@@ -108,7 +114,7 @@ def _days(count: int) -> timedelta:
     return timedelta(days=count)
 
 
-def _no_days(rules: RuleData) -> int:
+def _no_days(values: RuleValues) -> int:
     return 0
 
 
@@ -117,7 +123,7 @@ RULES: tuple[RuleStatement, ...] = (
         id="programme_open",
         sets="earliest",
         for_everyone=True,
-        limit=lambda person, rules: rules.programme_opens_on,
+        limit=lambda person, values: values.day("opens_on"),
         days=_no_days,
         words=RuleWords(
             title="rule.programme_open.title",
@@ -130,10 +136,10 @@ RULES: tuple[RuleStatement, ...] = (
         id="permit_held_two_weeks",
         sets="earliest",
         for_everyone=False,
-        limit=lambda person, rules: (
-            person.permit_issued + _days(rules.min_days_since_permit_issued)
+        limit=lambda person, values: (
+            person.permit_issued + _days(values.days("min_days_since_permit_issued"))
         ),
-        days=lambda rules: rules.min_days_since_permit_issued,
+        days=lambda values: values.days("min_days_since_permit_issued"),
         words=RuleWords(
             title="rule.permit_held_two_weeks.title",
             reading="rule.permit_held_two_weeks.reading",
@@ -145,8 +151,9 @@ RULES: tuple[RuleStatement, ...] = (
         id="passport_valid",
         sets="latest",
         for_everyone=False,
-        limit=lambda person, rules: person.passport_expires,
+        limit=lambda person, values: person.passport_expires,
         days=_no_days,
+        closed=lambda day, apply_on, values: {"passport_until": day},
         words=RuleWords(
             title="rule.passport_valid.title",
             reading="rule.passport_valid.reading",
@@ -159,10 +166,16 @@ RULES: tuple[RuleStatement, ...] = (
         sets="latest",
         for_everyone=False,
         # More than N days must remain, so the last passing day is expiry - (N + 1).
-        limit=lambda person, rules: (
-            person.permit_expires - _days(rules.min_days_remaining_exclusive + 1)
+        limit=lambda person, values: (
+            person.permit_expires - _days(values.days("min_days_remaining_exclusive") + 1)
         ),
-        days=lambda rules: rules.min_days_remaining_exclusive,
+        days=lambda values: values.days("min_days_remaining_exclusive"),
+        # The expiry that lets a reader apply on `apply_on`: the inverse of the limit.
+        closed=lambda day, apply_on, values: {
+            "permit_last_day": day,
+            "days": values.days("min_days_remaining_exclusive"),
+            "permit_needed": apply_on + _days(values.days("min_days_remaining_exclusive") + 1),
+        },
         words=RuleWords(
             title="rule.permit_valid_over_90_days.title",
             reading="rule.permit_valid_over_90_days.reading",
@@ -172,18 +185,42 @@ RULES: tuple[RuleStatement, ...] = (
     ),
 )
 
-# The headline for each status and, past the window's close, the limit(s) that closed it.
-ClosedBy = Literal["passport", "permit", "both"]
-HEADLINES: dict[tuple[Status, ClosedBy | None], str] = {
-    (Status.ELIGIBLE, None): "headline.eligible",
-    (Status.NOT_YET, None): "headline.not_yet",
-    (Status.TOO_LATE, "passport"): "headline.too_late.passport",
-    (Status.TOO_LATE, "permit"): "headline.too_late.permit",
-    (Status.TOO_LATE, "both"): "headline.too_late.both",
-    (Status.NO_WINDOW, "passport"): "headline.no_window.passport",
-    (Status.NO_WINDOW, "permit"): "headline.no_window.permit",
-    (Status.NO_WINDOW, "both"): "headline.no_window.both",
-}
+# The headline for each status and, past the window's close, the rules that closed it: the
+# ids of every rule that sets `latest` and whose day fell before the day asked about, in
+# `RULES` order, joined by "+" (`headline.too_late.passport_valid`, ...). A new closing rule
+# brings its own headlines in messages.toml; nothing here names a rule.
+ClosedBy = str  # e.g. "passport_valid+permit_valid_over_90_days"
+
+
+def headline_ids(
+    statements: tuple[RuleStatement, ...],
+) -> dict[tuple[Status, ClosedBy | None], str]:
+    """Each status's headline and, for a closed or empty window, one for every non-empty
+    set of the closing rules among `statements`."""
+    closing = [rule.id for rule in statements if rule.sets == "latest"]
+    sets_of_closing = [
+        "+".join(rule_id for bit, rule_id in enumerate(closing) if chosen >> bit & 1)
+        for chosen in range(1, 1 << len(closing))
+    ]
+    return {
+        (Status.ELIGIBLE, None): "headline.eligible",
+        (Status.NOT_YET, None): "headline.not_yet",
+        **{
+            (status, closed_by): f"headline.{status}.{closed_by}"
+            for status in (Status.TOO_LATE, Status.NO_WINDOW)
+            for closed_by in sets_of_closing
+        },
+    }
+
+
+def closed_by(limits: Iterable[Limit], day: date) -> ClosedBy:
+    """The closing rules whose day falls before `day`, as `HEADLINES` keys them."""
+    return "+".join(
+        [limit.rule.id for limit in limits if limit.rule.sets == "latest" and limit.day < day]
+    )
+
+
+HEADLINES = headline_ids(RULES)
 # With something to confirm first, a window that is open or still to come is never a plain
 # yes: the headline says what to confirm (for a named class, or for a reader who does not
 # know theirs).
@@ -206,8 +243,6 @@ class Limit(NamedTuple):
         return on >= self.day if self.rule.sets == "earliest" else on <= self.day
 
 
-# Where each rule's limit is in a window's `limits` (they follow `RULES`).
-_LIMIT_AT = {rule.id: position for position, rule in enumerate(RULES)}
 _OPENING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "earliest")
 _CLOSING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "latest")
 
@@ -240,34 +275,23 @@ class Window(NamedTuple):
     def is_empty(self) -> bool:
         return self.earliest > self.latest
 
-    @property
-    def passport_until(self) -> date:
-        """The passport's last valid day (the `passport_valid` rule's day)."""
-        return self._day("passport_valid")
+    def closed_by(self, day: date) -> ClosedBy:
+        """The rules whose closing day falls before `day` (see `HEADLINES`), in `RULES` order.
 
-    @property
-    def permit_last_day(self) -> date:
-        """The last day with more than the required days left on the work permit."""
-        return self._day("permit_valid_over_90_days")
-
-    def _day(self, rule_id: str) -> date:
-        return self.days[_LIMIT_AT[rule_id]]
-
-    def closing_limits_before(self, day: date) -> ClosedBy:
-        """Which closing limit(s) fall before `day`: "passport", "permit" or "both"."""
-        passport = self.passport_until < day
-        permit = self.permit_last_day < day
-        if passport and permit:
-            return "both"
-        return "passport" if passport else "permit"
+        Only asked of a window that is closed on `day` or empty, so at least one has.
+        """
+        return closed_by(self.limits, day)
 
 
 def window(
-    permit_issued: date, permit_expires: date, passport_expires: date, rules: RuleData
+    permit_issued: date, permit_expires: date, passport_expires: date, rules: RuleData, on: date
 ) -> Window:
-    """The window the four rules leave for these dates."""
+    """The window the four rules leave for these dates, by their values in force on `on`."""
     person = PersonDates(permit_issued, permit_expires, passport_expires)
-    return Window.of(tuple([rule.limit(person, rules) for rule in RULES]))
+    in_force = rules.values_on(on)
+    return Window.of(
+        tuple([rule.limit(person, values) for rule, values in zip(RULES, in_force, strict=True)])
+    )
 
 
 def assess(
@@ -277,7 +301,7 @@ def assess(
 
     The dates must already be valid (see `validate`).
     """
-    found = window(permit_issued, permit_expires, passport_expires, load_rules())
+    found = window(permit_issued, permit_expires, passport_expires, load_rules(), on)
     if found.is_empty:
         return found, Status.NO_WINDOW
     if on < found.earliest:
@@ -285,12 +309,6 @@ def assess(
     if on > found.latest:
         return found, Status.TOO_LATE
     return found, Status.ELIGIBLE
-
-
-def permit_must_run_until(day: date, rules: RuleData) -> date:
-    """The work permit expiry that lets a reader apply on `day`: the inverse of the
-    `permit_valid_over_90_days` limit (more than N days left, so expiry - N - 1 >= day)."""
-    return day + _days(rules.min_days_remaining_exclusive + 1)
 
 
 def headline(found: Window, status: Status, on: date, lang: str, category: str) -> str:
@@ -315,19 +333,15 @@ def headline(found: Window, status: Status, on: date, lang: str, category: str) 
             latest=found.latest,
             category=category,
         )
-    # Closed (too late) or empty (no window): what closed it, and until when to extend.
+    # Closed (too late) or empty (no window): which rules closed it, and what each says to
+    # renew or extend (every closing rule's words are given: a headline uses those it names).
     apply_on = on if status is Status.TOO_LATE else found.earliest
-    return render(
-        HEADLINES[status, found.closing_limits_before(apply_on)],
-        lang,
-        on=on,
-        earliest=found.earliest,
-        latest=found.latest,
-        days=rules.min_days_remaining_exclusive,
-        passport_until=found.passport_until,
-        permit_last_day=found.permit_last_day,
-        permit_needed=permit_must_run_until(apply_on, rules),
-    )
+    said: dict[str, object] = {"on": on, "earliest": found.earliest, "latest": found.latest}
+    in_force = rules.values_on(on)
+    for limit, values in zip(found.limits, in_force, strict=True):
+        if limit.rule.closed is not None:
+            said.update(limit.rule.closed(limit.day, apply_on, values))
+    return render(HEADLINES[status, found.closed_by(apply_on)], lang, **said)
 
 
 def days_left(found: Window, status: Status, on: date) -> int | None:
@@ -458,11 +472,11 @@ def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInpu
 
 def _rule_results(found: Window, on: date, rules: RuleData, lang: str) -> tuple[RuleResult, ...]:
     results = []
-    for limit in found.limits:
+    for limit, values in zip(found.limits, rules.values_on(on), strict=True):
         passed = limit.passes_on(on)
         words = limit.rule.words
         message_id = words.passed if passed else words.failed
-        message = render(message_id, lang, date=limit.day, days=limit.rule.days(rules))
+        message = render(message_id, lang, date=limit.day, days=limit.rule.days(values))
         results.append(
             RuleResult(
                 id=limit.rule.id,

@@ -157,9 +157,11 @@ def rules_json(lang: str) -> str:
         data = {rule.id: rule for rule in rules.rules}
         listed = []
         published = [rule.source.published for rule in rules.rules if rule.source.published]
+        today = today_in_hangzhou()  # each rule as it stands today
         for statement in RULES:
             rule = data[statement.id]
-            params = {"opens_on": rules.programme_opens_on, "days": statement.days(rules)}
+            values = rule.values_on(today)
+            params = {**values, "days": statement.days(values)}
             listed.append(
                 {
                     "id": rule.id,

@@ -6,7 +6,7 @@ After each build it writes into ``site/assets/pyodide/<pyodide version>/``:
 - the Pyodide files the browser needs, copied from the pinned npm package in
   ``node_modules/pyodide`` (never a CDN; not committed);
 - the ``checker`` wheel, built from this repository (offline: ``--no-isolation``) and then
-  py-compiled to bytecode by ``tools/fast_runtime.mjs`` (fast start);
+  py-compiled to bytecode by ``hooks/runtime/fast_runtime.mjs`` (fast start);
 - ``python_stdlib_fast.zip``: the fast-start standard library, made by the same tool
   running the pinned Pyodide under Node: only the modules that Pyodide's start-up and the
   checker import, compiled to bytecode. The worker loads it with ``stdLibURL`` instead of
@@ -41,8 +41,8 @@ RUNTIME_DIR = "assets/pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 LOCK_FILE = "pyodide-lock.json"
 FAST_STDLIB = "python_stdlib_fast.zip"
-FAST_RUNTIME_TOOL = ROOT / "tools" / "fast_runtime.mjs"
-FAST_RUNTIME_EXERCISE = ROOT / "tools" / "stdlib_exercise.py"
+FAST_RUNTIME_TOOL = Path(__file__).resolve().parent / "runtime" / "fast_runtime.mjs"
+FAST_RUNTIME_EXERCISE = Path(__file__).resolve().parent / "runtime" / "stdlib_exercise.py"
 # Built fast-start runtimes, keyed by everything they are made from.
 FAST_RUNTIME_CACHE = ROOT / "build" / "fast-runtime"
 
@@ -137,7 +137,7 @@ def write_lock_file(wheel: Path, target_dir: Path, *, imports: list[str]) -> Non
 
 def build_fast_runtime(wheel: Path) -> tuple[Path, Path]:
     """The fast-start standard library and the py-compiled wheel made from `wheel` by
-    ``tools/fast_runtime.mjs`` (cached by everything they are made from)."""
+    ``hooks/runtime/fast_runtime.mjs`` (cached by everything they are made from)."""
     digest = hashlib.sha256(wheel.read_bytes())
     for part in (FAST_RUNTIME_TOOL, FAST_RUNTIME_EXERCISE, PYODIDE_PACKAGE / "package.json"):
         digest.update(part.read_bytes())
@@ -154,7 +154,7 @@ def build_fast_runtime(wheel: Path) -> tuple[Path, Path]:
         if done.returncode != 0:
             raise PluginError(
                 "Could not build the checker's fast-start runtime "
-                f"(`node tools/fast_runtime.mjs` exited with {done.returncode}):\n"
+                f"(`node hooks/runtime/fast_runtime.mjs` exited with {done.returncode}):\n"
                 f"{done.stderr[-2000:]}"
             )
         shutil.rmtree(out_dir, ignore_errors=True)

@@ -21,7 +21,7 @@ import brotli
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "build" / "precompressed"
 # Text, JavaScript, WebAssembly, and the standard library and checker archives (stored
-# uncompressed by tools/fast_runtime.mjs, so that compression works across their files).
+# uncompressed by hooks/runtime/fast_runtime.mjs, so that compression works across their files).
 COMPRESSED_SUFFIXES = frozenset(
     {".html", ".css", ".js", ".mjs", ".json", ".map", ".svg", ".xml", ".txt", ".ics"}
     | {".wasm", ".zip", ".whl"}

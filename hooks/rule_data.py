@@ -34,8 +34,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from checker import check
+from checker.dates import today_in_hangzhou
 from checker.messages import LANGS
 from checker.messages import format_date as engine_format_date
+from checker.rules import is_dated_table, raw_value_in_force
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES_PATH = ROOT / "checker" / "rules.toml"
@@ -164,6 +166,8 @@ def value(key: str, *, data: GuideData, lang: str) -> str:
         if not isinstance(found, Mapping) or part not in found:
             raise UnknownRuleKeyError(f"no '{key}' in {where}")
         found = found[part]
+    if is_dated_table(found):  # a rule's value by the day it takes effect: today's
+        found = raw_value_in_force(found, today_in_hangzhou())
     if isinstance(found, date):
         return format_date(found, lang=lang)
     if isinstance(found, int):

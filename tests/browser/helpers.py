@@ -187,3 +187,38 @@ def axe_violations(page: Any) -> list[str]:
         + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
         for violation in result["violations"]
     ]
+
+
+# Resolves once the page has drawn `count` more frames and its running animations and
+# transitions (the theme's header, a smooth scroll) have finished: what a screenshot taken
+# "a little later" would wait for, counted in the page's own frames rather than milliseconds.
+SETTLED = """(count) => new Promise((resolve) => {
+  const frames = (left, then) =>
+    left ? requestAnimationFrame(() => frames(left - 1, then)) : then();
+  frames(2, () =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {})))
+      .then(() => frames(count, resolve)));
+})"""
+
+
+def settled(page: Any, frames: int = 2) -> None:
+    """Wait until the page's animations have finished and it has drawn `frames` frames more."""
+    page.evaluate(SETTLED, frames)
+
+
+# Resolves once `selector` has the focus and the page's scroll position held still for a frame.
+FOCUSED_AND_STILL = """(selector) => new Promise((resolve) => {
+  let last = null;
+  const step = () => {
+    const focused = document.activeElement === document.querySelector(selector);
+    if (focused && window.scrollY === last) return resolve(last);
+    last = focused ? window.scrollY : null;
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+})"""
+
+
+def wait_focused_and_still(page: Any, selector: str) -> None:
+    """Wait until `selector` is focused and whatever scroll the page asked for has ended."""
+    page.evaluate(FOCUSED_AND_STILL, selector)

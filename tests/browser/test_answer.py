@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     open_checker,
     person_values,
     submit_and_wait,
+    wait_focused_and_still,
     wait_for_answer,
 )
 
@@ -283,7 +284,7 @@ def test_opening_a_link_on_a_phone_shows_the_headline_first(
 
 
 def assert_headline_at_top(page: Any) -> None:
-    page.wait_for_timeout(200)  # the scroll the page asked for
+    wait_focused_and_still(page, HEADLINE)  # the focus and the scroll the page asked for
     top = page.evaluate(f"document.querySelector('{HEADLINE}').getBoundingClientRect().top")
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
     assert header <= top <= PHONE["height"] / 3, "below the sticky header, at the screen's top"

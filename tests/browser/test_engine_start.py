@@ -4,7 +4,6 @@ the worker said in between (fast start)."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from urllib.parse import urljoin
 
@@ -12,7 +11,13 @@ from tests.browser.helpers import ROOT_SELECTOR, START_TIMEOUT_MS, open_checker,
 
 WORKER = "/assets/checker/worker.js"
 FORM_SCRIPT = '<script type="module" src="../assets/checker/page.js">'
-EARLY_READY = "(window.citizenCardEarlyEngine?.events ?? []).some(e => e.data?.type === 'ready')"
+# Resolves once the worker the head started has said it is ready (at once if it already has).
+EARLY_READY = """() => new Promise((resolve) => {
+  const early = window.citizenCardEarlyEngine;
+  const ready = (event) => event.data?.type === "ready";
+  if (early.events.some(ready)) return resolve(true);
+  early.worker.addEventListener("message", (event) => ready(event) && resolve(true));
+})"""
 
 
 def index_of(urls: list[str], fragment: str) -> int:
@@ -28,14 +33,6 @@ def test_the_form_adopts_the_worker_the_head_started_instead_of_starting_another
     assert len([worker for worker in page.workers if WORKER in worker.url]) == 1
 
 
-def wait_until(page: Any, expression: str, timeout_s: float = START_TIMEOUT_MS / 1000) -> None:
-    # Polling from here: the site's policy forbids the string evaluation wait_for_function uses.
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        page.wait_for_timeout(50)
-
-
 def test_the_worker_gets_ready_without_the_theme_or_the_form_script_and_is_adopted_as_ready(
     page: Any, site_url: str
 ) -> None:
@@ -47,7 +44,7 @@ def test_the_worker_gets_ready_without_the_theme_or_the_form_script_and_is_adopt
     page.route(site_url + "eligibility/", without_form_script)
     page.route("**/assets/javascripts/bundle.*", lambda route: route.abort())
     page.goto(site_url + "eligibility/")
-    wait_until(page, EARLY_READY)
+    assert page.evaluate(EARLY_READY)
     assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"
     page.add_script_tag(url=site_url + "assets/checker/page.js", type="module")
     page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
@@ -93,9 +90,32 @@ new MutationObserver(() => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 """
-INDEX_REQUESTED_AT = """
-performance.getEntriesByType("resource")
-  .find((entry) => entry.name.endsWith("search/search_index.json"))?.startTime ?? null
+# The theme's request for its search index, seen from the page: `asked` once the theme has
+# opened it (search-later.js then holds it), `sentAt` once it really left, both by the
+# page's clock (`Date.now()`), and `since` that clock's reading when the page began.
+# Installed before the page's scripts, so search-later.js wraps these and calls them.
+INDEX_REQUEST = """
+window.__index = { since: Date.now(), asked: false, sentAt: null, sentAfter: null };
+window.__indexSent = new Promise((resolve) => {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  const index = new WeakSet();
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (String(url).endsWith("search/search_index.json")) {
+      index.add(this);
+      window.__index.asked = true;
+    }
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...args) {
+    if (index.has(this)) {
+      window.__index.sentAt = performance.now();
+      window.__index.sentAfter = Date.now() - window.__index.since;
+      resolve(window.__index.sentAt);
+    }
+    return send.apply(this, args);
+  };
+});
 """
 
 
@@ -103,9 +123,10 @@ def test_the_search_index_is_fetched_only_once_the_engine_is_ready(
     page: Any, site_url: str
 ) -> None:
     page.add_init_script(READY_AT)
+    page.add_init_script(INDEX_REQUEST)
     open_checker(page, site_url + "eligibility/")
-    wait_until(page, INDEX_REQUESTED_AT)
-    assert page.evaluate(INDEX_REQUESTED_AT) >= page.evaluate("window.__readyAt")
+    sent_at = page.evaluate("window.__indexSent")
+    assert sent_at >= page.evaluate("window.__readyAt")
 
 
 def test_search_works_while_the_engine_is_still_starting(page: Any, site_url: str) -> None:
@@ -122,19 +143,17 @@ def test_the_search_index_waits_ten_seconds_at_most_for_an_engine_that_never_sta
     page: Any, site_url: str
 ) -> None:
     page.route("**/pyodide.asm.wasm", lambda route: None)
-    recorder = record(page)
-    page.clock.install()
+    # The page's clock stands still from its first moment and moves only when told to: the
+    # page's load, however slow, takes none of the ten seconds.
+    page.clock.install(time=0)
+    page.clock.pause_at(1_000)
+    page.add_init_script(INDEX_REQUEST)  # after the clock's, so it reads the page's clock
     page.goto(site_url + "eligibility/", wait_until="load")
-
-    def index_requested() -> bool:
-        return any(url.endswith("search/search_index.json") for url in recorder.urls())
-
-    page.clock.run_for(9_000)
-    page.wait_for_timeout(500)
-    assert not index_requested()
-    page.clock.run_for(1_500)
-    deadline = time.monotonic() + 10
-    while not index_requested():
-        assert time.monotonic() < deadline, "the search index was never requested"
-        page.wait_for_timeout(50)
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="loading"]')
+    assert page.evaluate("window.__index.asked"), "the theme asked for its index"
+    page.clock.run_for(9_999)
+    assert page.evaluate("window.__index.sentAt") is None, "held for 9.999 s"
+    with page.expect_request(lambda request: request.url.endswith("search/search_index.json")):
+        page.clock.run_for(1)
+    assert page.evaluate("window.__index.sentAfter") == 10_000
     assert page.get_attribute(ROOT_SELECTOR, "data-state") == "loading"

@@ -100,6 +100,21 @@ def wait_for_message(page: Any, kind: str, count: int = 1) -> dict[str, Any]:
     return messages(page, kind)[count - 1]
 
 
+# A mark the test asks the frame to post after its own answer's messages: messages from one
+# frame reach the host in the order they were posted, so once the host has the mark, any
+# result the frame sent for that answer has arrived too (or was never sent).
+ANSWERED_MARK = "test:answer-handled"
+MARK_AFTER_ANSWERS = f"""() => document.addEventListener("checker:answer",
+  () => window.parent.postMessage({{ type: "{ANSWERED_MARK}" }}, "*"))"""
+
+
+def answer_fully_handled(page: Any, frame: Any, values: dict[str, str]) -> None:
+    """Answer in the frame and wait until the host has every message the frame sent for it."""
+    frame.evaluate(MARK_AFTER_ANSWERS)  # after the embed's own listener, so it runs after it
+    answer_in_frame(frame, values)
+    wait_for_message(page, ANSWERED_MARK)
+
+
 def frame_height(page: Any) -> int:
     return int(page.evaluate(f"document.querySelector('{FRAME}').getBoundingClientRect().height"))
 
@@ -191,15 +206,15 @@ def test_without_an_origin_the_host_gets_the_height_and_never_the_readers_answer
 ) -> None:
     page, frame = open_host("embed/")
     settle_height(page, frame)
-    answer_in_frame(frame, person_values(PEOPLE["eligible"]))
+    answer_fully_handled(page, frame, person_values(PEOPLE["eligible"]))
     page.wait_for_function(
         """() => window.__messages.filter(
                    (m) => m.data.type === "citizen-card:resize").length > 1"""
     )
-    frame.wait_for_timeout(300)
     assert messages(page, "citizen-card:result") == []
     for message in page.evaluate("window.__messages"):
-        assert set(message["data"]) == {"type", "height"}, "only the height, no dates"
+        if message["data"]["type"] != ANSWERED_MARK:
+            assert set(message["data"]) == {"type", "height"}, "only the height, no dates"
 
 
 @pytest.mark.parametrize(
@@ -209,8 +224,7 @@ def test_a_malformed_origin_is_a_console_warning_and_sends_no_answer(
     open_host: Callable[[str], tuple[Any, Any]], value: str
 ) -> None:
     page, frame = open_host(f"embed/?origin={value}")
-    answer_in_frame(frame, person_values(PEOPLE["eligible"]))
-    frame.wait_for_timeout(300)
+    answer_fully_handled(page, frame, person_values(PEOPLE["eligible"]))
     assert messages(page, "citizen-card:result") == []
     assert messages(page, "citizen-card:resize"), "the frame is still sized"
     console = CONSOLES[id(page)]
@@ -222,8 +236,7 @@ def test_with_an_origin_option_nothing_is_sent_to_a_host_at_another_origin(
     open_host: Callable[[str], tuple[Any, Any]],
 ) -> None:
     page, frame = open_host("embed/?origin=https://intranet.example")
-    answer_in_frame(frame, person_values(PEOPLE["eligible"]))
-    frame.wait_for_timeout(300)
+    answer_fully_handled(page, frame, person_values(PEOPLE["eligible"]))
     assert messages(page, "citizen-card:result") == []
     assert messages(page, "citizen-card:resize") == []
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from checker import check_batch
+from tests.browser.helpers import settled
 from tests.browser.hr_helpers import (
     BATCH,
     CHECK_DAY,
@@ -73,7 +74,7 @@ def test_rows_scrolled_to_are_painted_at_once_where_they_are(long_page: Any, whe
     page = long_page
     # The site's header settles once the page is scrolled into the results.
     page.evaluate("document.querySelector('[data-batch] table').scrollIntoView()")
-    page.wait_for_timeout(500)
+    settled(page)
     at = LONG // 2 if where == "middle" else LONG - 1
     # Scrolled to the row and photographed at once, with no frame to spare.
     shot = page.evaluate(
@@ -106,7 +107,7 @@ def test_rows_scrolled_to_are_painted_at_once_where_they_are(long_page: Any, whe
     table_area = {"x": 0, "y": 120, "width": 1366, "height": 768 - 120}
     first = pixels(page, png, table_area)
     assert first["dark"] > 2_000, "the table area was painted blank"
-    page.wait_for_timeout(500)
+    settled(page, frames=10)  # ten frames drawn after the first, any transition over
     later = pixels(page, page.screenshot(), table_area)
     assert later["all"] == first["all"], "the rows moved or appeared after the first frame"
 

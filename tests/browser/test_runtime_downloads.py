@@ -64,7 +64,18 @@ def test_a_worker_that_may_not_compile_webassembly_downloads_nothing(
         route.fulfill(response=response, headers=headers)
 
     page.route("**/assets/checker/worker.js*", strict_worker)
+    started: list[Any] = []
+    closed: list[Any] = []
+    page.on("worker", lambda worker: started.append(worker))
+    page.on("worker", lambda worker: worker.on("close", lambda gone: closed.append(gone)))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(url + "eligibility/")
     page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="failed"]', timeout=5_000)
-    page.wait_for_timeout(500)  # a download started late would be seen by now
+    # The failed engine ends its worker: once it has closed, nothing can ask for the runtime.
+    (worker,) = [worker for worker in started if "/assets/checker/worker.js" in worker.url]
+    if worker not in closed:
+        worker.wait_for_event("close")
+    runtime = "/" + runtime_path()
+    assert [found for found in requested if runtime in found] == []
     assert served == []

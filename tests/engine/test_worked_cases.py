@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import pytest
 
 from checker import Status, check
+from checker.messages import render
 from checker.rules import load_rules
 from tests.engine.helpers import case_category, case_dates, worked_cases
 
@@ -105,8 +106,9 @@ class TestTheRulesOnTheirBoundaries:
         return next(rule.passed for rule in result.rules if rule.id == rule_id)
 
     def test_fourteen_calendar_days_after_issue_is_enough(self) -> None:
-        days = load_rules().min_days_since_permit_issued
         issued = self.BASE["permit_issued"]
+        rule = load_rules().rule("permit_held_two_weeks")
+        days = rule.values_on(issued).days("min_days_since_permit_issued")
         assert not self.rule("permit_held_two_weeks", issued + timedelta(days=days - 1))
         assert self.rule("permit_held_two_weeks", issued + timedelta(days=days))
 
@@ -116,13 +118,14 @@ class TestTheRulesOnTheirBoundaries:
         assert not self.rule("passport_valid", expires + timedelta(days=1))
 
     def test_exactly_ninety_days_left_is_not_more_than_ninety(self) -> None:
-        days = load_rules().min_days_remaining_exclusive
         expires = self.BASE["permit_expires"]
+        rule = load_rules().rule("permit_valid_over_90_days")
+        days = rule.values_on(expires).days("min_days_remaining_exclusive")
         assert self.rule("permit_valid_over_90_days", expires - timedelta(days=days + 1))
         assert not self.rule("permit_valid_over_90_days", expires - timedelta(days=days))
 
     def test_nobody_applies_before_the_programme_opened(self) -> None:
-        opens = load_rules().programme_opens_on
+        opens = load_rules().rule("programme_open").values_on(date(2018, 8, 20)).day("opens_on")
         early = {"permit_issued": date(2017, 1, 1)}
         assert not self.rule("programme_open", opens - timedelta(days=1), **early)
         assert self.rule("programme_open", opens, **early)
@@ -202,7 +205,7 @@ def test_every_rule_cites_a_source_with_an_address() -> None:
     for rule in load_rules().rules:
         assert rule.source.url.startswith(("http://", "https://")), rule.id
         assert rule.wording, rule.id
-        assert rule.reading, rule.id
+        assert render(f"rule.{rule.id}.reading", "en"), rule.id
 
 
 def test_without_a_date_the_check_is_for_today_in_hangzhou(

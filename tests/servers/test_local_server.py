@@ -12,12 +12,13 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import brotli
 import pytest
 from csp import header_policy
 from published_server import SITE_PATH
-from serve import make_server
+from serve import make_server, serve_in_background
 
 from tests.servers.helpers import SITE_HEADERS, fetch, runtime_file, same_type, theme_bundle
 
@@ -145,12 +146,26 @@ def test_an_idle_connection_is_closed(site_dir: Path) -> None:
 
 
 def test_a_browser_that_hangs_up_leaves_no_traceback(
-    local_url: str, capsys: pytest.CaptureFixture[str]
+    site_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    host, port = local_url.split("/")[2].split(":")
-    with socket.create_connection((host, int(port)), timeout=10) as connection:
-        connection.sendall(b"GET / HTTP/1.1\r\nHost: x")  # and hangs up mid-request, hard
-        connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    time.sleep(0.5)
-    assert raw_request(local_url, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")  # still serving
-    assert "Traceback" not in capsys.readouterr().err
+    server, url = serve_in_background(site_dir, SITE_PATH)
+    # The server is done with a connection once it has shut it down (after any error report).
+    done_with_one = threading.Event()
+    shut_down = server.shutdown_request
+
+    def shutdown_request(request: Any) -> None:
+        shut_down(request)
+        done_with_one.set()
+
+    server.shutdown_request = shutdown_request  # type: ignore[method-assign]
+    try:
+        host, port = url.split("/")[2].split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: x")  # and hangs up mid-request, hard
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        assert done_with_one.wait(timeout=10), "the server never finished with the connection"
+        assert raw_request(url, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.")  # still serving
+        assert "Traceback" not in capsys.readouterr().err
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import copy
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests import ROOT
+from checker.dates import today_in_hangzhou
+from checker.rules import RuleValues, load_rules
 from tests.site.guide_pages import GUIDE_PAGES
 from rule_data import (
     GuideData,
@@ -77,7 +79,7 @@ def test_dates_are_written_the_way_each_language_writes_them(
 
 
 def test_a_date_in_the_rule_data_is_rendered_in_the_page_language(data: GuideData) -> None:
-    opens_on = data.rules["rules"]["programme_open"]["opens_on"]
+    opens_on = in_force_today("programme_open").day("opens_on")
     shortcode = "<!-- rules:value rules.programme_open.opens_on -->"
     assert render(f"From {shortcode}.", data=data, lang="en") == (
         f"From {format_date(opens_on, lang='en')}."
@@ -89,8 +91,26 @@ def test_a_date_in_the_rule_data_is_rendered_in_the_page_language(data: GuideDat
 
 
 def test_the_two_weeks_are_the_number_in_the_rule_data(data: GuideData) -> None:
-    days = data.rules["rules"]["permit_held_two_weeks"]["min_days_since_permit_issued"]
+    days = in_force_today("permit_held_two_weeks").days("min_days_since_permit_issued")
     assert render(f"at least {TWO_WEEKS} days", data=data, lang="en") == f"at least {days} days"
+
+
+def test_a_page_shows_the_value_in_force_today_not_one_taken_over_or_still_to_come(
+    data: GuideData,
+) -> None:
+    today = today_in_hangzhou()
+    dated = {
+        "2018-08-20": {"value": 14, "source": "article"},
+        (today - timedelta(days=1)).isoformat(): {"value": 21, "source": "article"},
+        (today + timedelta(days=1)).isoformat(): {"value": 28, "source": "article"},
+    }
+    changed = with_rule(data, "rules.permit_held_two_weeks.min_days_since_permit_issued", dated)
+    assert render(f"at least {TWO_WEEKS} days", data=changed, lang="en") == "at least 21 days"
+
+
+def in_force_today(rule_id: str) -> RuleValues:
+    """The engine's values of `rule_id` in force today in Hangzhou (what the guide shows)."""
+    return load_rules().rule(rule_id).values_on(today_in_hangzhou())
 
 
 @pytest.mark.parametrize(("lang", "written"), [("en", "2,825"), ("zh", "2825")])

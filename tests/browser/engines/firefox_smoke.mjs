@@ -57,8 +57,20 @@ async function answerStep(page, step) {
   await page.waitForSelector("[data-checker] [data-checker-answer][data-status]", {
     timeout: START_TIMEOUT_MS,
   });
-  // Let a scroll the page asked for take place.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+  // Until a scroll the page asked for is over: the same scroll position two frames running.
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        let last = null;
+        const still = () =>
+          requestAnimationFrame(() => {
+            if (window.scrollY === last) return done();
+            last = window.scrollY;
+            still();
+          });
+        still();
+      }),
+  );
   return { ready, result: await page.evaluate(answerSeen) };
 }
 

@@ -34,7 +34,14 @@ for (const [name, value] of Object.entries(values)) {
 """
 ANSWER_SEEN = """
 const done = arguments[arguments.length - 1];
-requestAnimationFrame(() => setTimeout(() => {
+// Once any scroll the page asked for is over: the same scroll position two frames running.
+let last = null;
+const still = (then) => requestAnimationFrame(() => {
+  if (window.scrollY === last) return then();
+  last = window.scrollY;
+  still(then);
+});
+still(() => {
   const answer = document.querySelector("[data-checker] [data-checker-answer]");
   const headline = answer.querySelector("[data-headline]");
   const box = headline.getBoundingClientRect();
@@ -51,7 +58,7 @@ requestAnimationFrame(() => setTimeout(() => {
     headline_top: Math.round(box.top),
     scroll_y: Math.round(window.scrollY),
   });
-}, 100));
+});
 """
 BATCH_DONE = """
 const results = document.querySelector("[data-batch] [data-batch-results]");
@@ -115,11 +122,13 @@ def webkit_driver() -> Iterator[Any]:
 
 
 def wait_for(driver: Any, script: str, *args: Any) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while not driver.execute_script(script, *args):
-        if time.monotonic() > deadline:
-            raise TimeoutError(f"WebKit: waited {START_TIMEOUT_S} s for {script.strip()[:80]}")
-        time.sleep(0.1)
+    """Selenium's explicit wait: until `script` returns true, asked again every 0.1 s."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    message = f"WebKit: waited {START_TIMEOUT_S} s for {script.strip()[:80]}"
+    WebDriverWait(driver, START_TIMEOUT_S, poll_frequency=0.1).until(
+        lambda driver: driver.execute_script(script, *args), message
+    )
 
 
 def ready(driver: Any, selector: str) -> None:

@@ -1,6 +1,6 @@
 """Everything the browser asks of the engine, run once to record the modules it imports.
 
-tools/fast_runtime.mjs runs this inside the pinned Pyodide and keeps, in the fast-start
+hooks/runtime/fast_runtime.mjs runs this inside the pinned Pyodide and keeps, in the fast-start
 standard library, only the modules imported by then (plus Pyodide's own start-up). It must
 therefore reach every code path of `checker.web`: each status, invalid input in both
 languages, every encoding the staff-list check reads, the calendars and the rule texts.

@@ -5,7 +5,7 @@
 // runs the pinned Pyodide itself under Node (its Python is 3.14.x; a host Python would have
 // to match it exactly, and this machine has none) to:
 //   1. install the checker wheel and run an exercise of everything the browser asks of the
-//      engine (tools/stdlib_exercise.py), recording every module that gets imported;
+//      engine (hooks/runtime/stdlib_exercise.py), recording every module that gets imported;
 //   2. write `python_stdlib_fast.zip`: only those modules (frozen ones live inside the
 //      interpreter already), compiled to bytecode as `python -OO` would (sourceless .pyc,
 //      no docstrings or asserts); the worker loads it with `stdLibURL`;
@@ -16,7 +16,7 @@
 // than compressing each file on its own.
 // It prints one line of figures and writes the module list to modules.txt.
 //
-// Usage: node tools/fast_runtime.mjs --wheel W.whl --exercise tools/stdlib_exercise.py --out-dir DIR
+// Usage: node hooks/runtime/fast_runtime.mjs --wheel W.whl --exercise hooks/runtime/stdlib_exercise.py --out-dir DIR
 import { loadPyodide } from "pyodide";
 import fs from "node:fs";
 import path from "node:path";
