@@ -102,8 +102,11 @@ quick: $(STAMP_PY) build
 bench: $(STAMP_PY)
 	$(PY) tools/bench.py
 
+# Start-up is compared with the last good build's (caecf60, the figures issue 19 quotes), in
+# the same rounds: `make bench-web BENCH_COMPARE=<commit>` for another.
+BENCH_COMPARE ?= caecf60
 bench-web: build chromium
-	$(PY) tools/bench_web.py
+	$(PY) tools/bench_web.py --compare $(BENCH_COMPARE) $(BENCH_ARGS)
 
 clean:
 	rm -rf site build dist .mypy_cache .ruff_cache .pytest_cache
