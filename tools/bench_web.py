@@ -155,6 +155,10 @@ def stage_stock_reference(site: Path, staging: Path, compare: Path | None = None
         sys.exit("bench_web: the eligibility page has no engine settings; run `make build`.")
     if compare is not None:
         shutil.copytree(compare, staging / BEFORE)
+        # A build older than hooks/precompress.py (caecf60 is) gets the same .br/.gz copies:
+        # both are served alike, so that only the pages and the runtime differ.
+        if not any((staging / BEFORE).rglob("*.br")):
+            precompress(staging / BEFORE)
         write_engine_only_page(staging / BEFORE)
 
 
