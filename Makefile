@@ -76,11 +76,17 @@ working-days: $(STAMP_PY)
 	$(PY) tools/gen_working_days.py
 
 # --- checks -----------------------------------------------------------------------------
-lint: $(STAMP_PY)
+# The page's scripts too: their JSDoc types (tsc: checkJs, strict; one config for the page,
+# one for the worker), ESLint, and node's unit tests of their pure modules (tests/js/).
+lint: $(STAMP_PY) $(STAMP_NPM)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy --strict checker hooks tools
 	$(VENV)/bin/lint-imports --no-cache
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
+	node_modules/.bin/eslint .
+	node --test tests/js/
 
 pytest: $(STAMP_PY) $(STAMP_NPM) browsers build
 	$(PY) -m pytest
@@ -96,8 +102,11 @@ quick: $(STAMP_PY) build
 bench: $(STAMP_PY)
 	$(PY) tools/bench.py
 
+# Start-up is compared with the last good build's (caecf60, the figures issue 19 quotes), in
+# the same rounds: `make bench-web BENCH_COMPARE=<commit>` for another.
+BENCH_COMPARE ?= caecf60
 bench-web: build chromium
-	$(PY) tools/bench_web.py
+	$(PY) tools/bench_web.py --compare $(BENCH_COMPARE) $(BENCH_ARGS)
 
 clean:
 	rm -rf site build dist .mypy_cache .ruff_cache .pytest_cache

@@ -10,8 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
-from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES, check_batch
+from checker.batch import (
+    ADDED_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    STATUSES,
+    BatchResult,
+    BatchRow,
+    check_batch,
+)
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
@@ -21,9 +30,49 @@ from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
 from checker.rules import load_rules
 
-__all__ = ["batch_ics", "batch_json", "check_json", "rules_json", "window_ics"]
+__all__ = [
+    "answer_json",
+    "answers_ics",
+    "batch_ics",
+    "batch_json",
+    "check_json",
+    "rules_json",
+    "window_ics",
+]
 
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
+# The reader's own document dates, as the answer gives them back (normalised, ISO).
+DOCUMENT_FIELDS = ("permit_issued", "permit_expires", "passport_expires")
+# The fields a shared link carries (the application day only when it was planned).
+LINK_FIELDS = (*DOCUMENT_FIELDS, "category")
+# The engine's start-up in the browser, step by step (the worker reports each by name; the
+# page words each: hooks/startup_words.toml, `step_<name>`).
+STARTUP_STEPS = {
+    "checkWebAssembly": "check-webassembly",  # may this worker compile WebAssembly at all?
+    "download": "download",  # the runtime's files
+    "compileRuntime": "compile-runtime",  # the runtime's WebAssembly, compiled as it arrives
+    "startPython": "start-python",
+    "installChecker": "install-checker",
+    "importChecker": "import-checker",
+}
+
+
+def page_contract() -> dict[str, object]:
+    """What the page's scripts know of the engine, defined here once: the entry points, the
+    form's fields, the default category, the start-up steps, and the staff list's statuses and
+    columns. tools/gen_page_contract.py writes it into docs/assets/checker/shared/contract.js
+    (a test fails until the file is regenerated)."""
+    return {
+        "entryPoints": sorted(__all__),
+        "formFields": [name for name in FORM_FIELDS if name != "lang"],
+        "documentFields": list(DOCUMENT_FIELDS),
+        "linkFields": list(LINK_FIELDS),
+        "defaultCategory": load_rules().category.default_category,
+        "startupSteps": STARTUP_STEPS,
+        "statuses": list(STATUSES),
+        "addedColumns": list(ADDED_COLUMNS),
+        "readColumns": [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS],
+    }
 
 
 def _dumps(value: object) -> str:
@@ -49,16 +98,18 @@ def _lang_of(value: object) -> str:
 
 
 def _read_request(
-    request: str,
+    request: str, *, lang: str | None = None
 ) -> tuple[CheckInput | None, CheckResult | None, list[InvalidInput], str]:
     """The input and result for a check request, or every error; and the language to answer
-    in."""
+    in (the request's, unless `lang` is given)."""
     try:
         fields = json.loads(request)
     except (ValueError, TypeError) as error:
         return None, None, [InvalidRequest("request", detail=type(error).__name__)], "en"
     if not isinstance(fields, dict):
         return None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
+    if lang is not None:
+        fields = {**fields, "lang": lang}
     texts = {
         name: (None if value is None else value if isinstance(value, str) else str(value))
         for name in FORM_FIELDS
@@ -71,24 +122,60 @@ def _read_request(
     return form, form.check(), [], lang
 
 
+def _answer(form: CheckInput, result: CheckResult, lang: str) -> dict[str, Any]:
+    documents = (form.permit_issued, form.permit_expires, form.passport_expires)
+    dates = {*result.dates(), *documents}
+    return {
+        "ok": True,
+        "result": result.to_dict(),
+        "headline": result.headline,
+        "written": _written((day.isoformat() for day in dates), lang),
+        "documents": {
+            name: day.isoformat() for name, day in zip(DOCUMENT_FIELDS, documents, strict=True)
+        },
+    }
+
+
 def check_json(request: str) -> str:
-    """Answer one form: `{"ok": true, "result": {...}, "headline": "...", "written": {...}}`
-    or the errors. `written` gives every date of the result, and the reader's own document
-    dates (for the printed sheet), as the language writes it."""
+    """Answer one form: `{"ok": true, "result": {...}, "headline": "...", "written": {...},
+    "documents": {...}}` or the errors. `written` gives every date of the result, and the
+    reader's own document dates (for the printed sheet), as the language writes it;
+    `documents` gives those document dates as the engine read them (ISO, however the reader
+    spelt them)."""
     try:
         form, result, errors, lang = _read_request(request)
         if form is None or result is None:
             return _errors(errors, lang)
-        documents = (form.permit_issued, form.permit_expires, form.passport_expires)
-        dates = {*result.dates(), *documents}
-        return _dumps(
-            {
-                "ok": True,
-                "result": result.to_dict(),
-                "headline": result.headline,
-                "written": _written((day.isoformat() for day in dates), lang),
-            }
-        )
+        return _dumps(_answer(form, result, lang))
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("request", error)
+
+
+def answer_json(request: str) -> str:
+    """Everything one press of the form's button shows, in one call: check_json's reply in
+    the request's language, and beside it `ics` (the window as an iCalendar file, "" if
+    none), `rules` (rules_json's reply in that language) and `sheets` (for the printed
+    counter sheet: each language's `headline` and `written`)."""
+    try:
+        form, result, errors, lang = _read_request(request)
+        if form is None or result is None:
+            return _errors(errors, lang)
+        reply = _answer(form, result, lang)
+        sheets = {lang: {"headline": reply["headline"], "written": reply["written"]}}
+        for other in LANGS:
+            if other == lang:
+                continue
+            other_form, other_result, _, _ = _read_request(request, lang=other)
+            if other_form is not None and other_result is not None:
+                other_reply = _answer(other_form, other_result, other)
+                sheets[other] = {
+                    "headline": other_reply["headline"],
+                    "written": other_reply["written"],
+                }
+        reply["ics"] = _ics_or_empty(lambda: window_calendar(result))
+        reply["rules"] = json.loads(rules_json(lang))
+        reply["sheets"] = sheets
+        return _dumps(reply)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("request", error)
 
@@ -222,3 +309,45 @@ def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
             check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
         )
     )
+
+
+def _answered_row(cells: list[str], inputs: int) -> BatchRow:
+    """A row as batch_json answered it (the file's cells, then ADDED_COLUMNS), read back."""
+    added = dict(zip(ADDED_COLUMNS, cells[inputs:], strict=False))
+
+    def day(name: str) -> date | None:
+        text = added.get(name, "")
+        return date.fromisoformat(text) if text else None
+
+    return BatchRow(
+        cells=tuple(cells[:inputs]),
+        status=added.get("status", ""),
+        reason=added.get("reason", ""),
+        earliest=day("earliest"),
+        latest=day("latest"),
+    )
+
+
+def answers_ics(rows: str, input_columns: str, on: str, lang: str) -> str:
+    """Every row's last day in one iCalendar file, from the rows batch_json answered (JSON:
+    a list of rows, each the file's cells then the added columns, in file order) and the
+    file's own columns: the list is not checked again. "" if no row has a last day."""
+
+    def make() -> str:
+        columns = [str(name) for name in json.loads(input_columns)]
+        answered = [
+            _answered_row([str(cell) for cell in row], len(columns)) for row in json.loads(rows)
+        ]
+        batch = BatchResult(
+            columns=[*columns, *ADDED_COLUMNS],
+            answers=answered,
+            counts={},
+            input_columns=columns,
+            on=parse_date(on, field="on"),
+            lang=_lang_of(lang),
+            rules_version=load_rules().rules_version,
+        )
+        calendar = batch_calendar(batch)
+        return calendar if "BEGIN:VEVENT" in calendar else ""
+
+    return _ics_or_empty(make)

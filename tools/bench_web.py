@@ -21,17 +21,25 @@ a cold visit over a 600 kbit/s line (ready and never failed, and how its progres
 moved); the time from pressing the button to the answer, and the Pyodide bytes that pages
 without the checker transfer.
 
-Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup] [--compare SITE]
+Also, a phone class: Chromium's processes held to half of one core (a cgroup CPU quota,
+tools/phone_class.py) over the 4G line, a shared link opened cold until its answer shows,
+and stock Pyodide until ready.
 
-`--only startup` runs only the cold/warm comparison; `--compare SITE` also measures another
-built site (e.g. main's, built into another folder) in the same rounds, alternating with
-this one, as "before" (the same pages: the eligibility page and the engine alone), so that
-a change is judged against its base in the same conditions on a noisy machine.
+Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup|phone]
+                                 [--compare REV_OR_SITE]
+
+`--only startup` runs only the cold/warm comparison, `--only phone` only the phone class;
+`--compare REV` also measures the site commit REV builds (built once, tools/bench_sites.py;
+`make bench-web` compares with the last good build, BENCH_COMPARE) in the same rounds,
+alternating with this one, as "before" (the same pages: the eligibility page and the
+engine alone), so that a change is judged against it in the same conditions on a noisy
+machine. A folder holding a built site works too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import re
@@ -50,8 +58,10 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
 
+from bench_sites import built_site  # noqa: E402
 from bench_staff_list import staff_list  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from phone_class import held_chromium  # noqa: E402
 from serve import SiteHandler, SiteServer, cache_control  # noqa: E402
 from slow_line import slow_line  # noqa: E402
 
@@ -66,6 +76,7 @@ READY_PROBE = """
 (() => {
   window.__readyAt = null;
   window.__failedAt = null;
+  window.__answeredAt = null;  // a shared link's answer shown
   window.__progress = [];  // [ms, bytes done, bytes in all] each time the bar moves
   const check = () => {
     const root = document.querySelector("[data-checker], [data-bench-root]");
@@ -74,6 +85,10 @@ READY_PROBE = """
     }
     if (root && window.__failedAt === null && root.dataset.state === "failed") {
       window.__failedAt = performance.now();
+    }
+    const answer = document.querySelector("[data-checker-answer][data-status]");
+    if (answer && window.__answeredAt === null && answer.dataset.status !== "invalid") {
+      window.__answeredAt = performance.now();
     }
     const bar = document.querySelector("[data-checker-progress] progress");
     const last = window.__progress.at(-1);
@@ -140,6 +155,10 @@ def stage_stock_reference(site: Path, staging: Path, compare: Path | None = None
         sys.exit("bench_web: the eligibility page has no engine settings; run `make build`.")
     if compare is not None:
         shutil.copytree(compare, staging / BEFORE)
+        # A build older than hooks/precompress.py (caecf60 is) gets the same .br/.gz copies:
+        # both are served alike, so that only the pages and the runtime differ.
+        if not any((staging / BEFORE).rglob("*.br")):
+            precompress(staging / BEFORE)
         write_engine_only_page(staging / BEFORE)
 
 
@@ -380,6 +399,75 @@ def describe(name: str, values: list[float]) -> str:
 
 Results = dict[str, dict[str, list[float]]]
 
+# A phone-class browser: Chromium's processes together held to this share of one core
+# (tools/phone_class.py), over the 4G line; a shared link opened cold, to its answer.
+PHONE_CPU_SHARE = 0.5
+PHONE_ROUNDS = 3
+SHARED_LINK = (
+    "#permit_issued=2026-11-12&permit_expires=2028-11-11&passport_expires=2030-01-01&category=A"
+)
+ANSWERED = "[data-checker-answer][data-status]:not([data-status=invalid])"
+
+
+def phone_visit(playwright: Any, executable: str, url: str, *, line: bool, answer: bool) -> float:
+    """A first visit (fresh profile) in the held browser, over the 4G line or none: ms (the
+    page's clock) to the answer of a shared link (`answer`), or to ready."""
+    parts = urlsplit(url)
+    lined = (
+        slow_line(parts.port or 80, bits_per_second=LINE_4G_BITS, delay_ms=LINE_4G_DELAY_MS)
+        if line
+        else None
+    )
+    with contextlib.ExitStack() as stack:
+        if lined is not None:
+            port, _line = stack.enter_context(lined)
+            url = f"{parts.scheme}://127.0.0.1:{port}{parts.path}"
+        profile = stack.enter_context(tempfile.TemporaryDirectory())
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        stack.callback(context.close)
+        page = context.new_page()
+        page.add_init_script(READY_PROBE)
+        page.goto(url + (SHARED_LINK if answer else ""))
+        page.wait_for_selector(ANSWERED if answer else SETTLED, state="attached", timeout=300_000)
+        return float(page.evaluate("window.__answeredAt" if answer else "window.__readyAt"))
+
+
+def phone_class(playwright: Any, urls: dict[str, str]) -> Results | None:
+    """Median figures of the phone-class runs (None where no cgroup can hold Chromium)."""
+    with held_chromium(CHROMIUM, PHONE_CPU_SHARE) as executable:
+        if executable is None:
+            return None
+        runs = {
+            "ours: link to answer, 4G": (urls["ours"], True, True),
+            "ours: link to answer, no line limit": (urls["ours"], False, True),
+            "stock: ready, 4G": (urls["stock"], True, False),
+        }
+        if "before" in urls:
+            runs["before: link to answer, 4G"] = (urls["before"], True, True)
+        results: Results = {name: {"ms": []} for name in runs}
+        for _ in range(PHONE_ROUNDS):
+            for name, (url, line, answer) in runs.items():
+                results[name]["ms"].append(
+                    phone_visit(playwright, executable, url, line=line, answer=answer)
+                )
+        return results
+
+
+def print_phone_class(results: Results | None) -> None:
+    share = f"{PHONE_CPU_SHARE:.0%} of one core"
+    if results is None:
+        print(f"Phone class ({share}): NOT RUN, no writable cgroup at /sys/fs/cgroup/cpu/")
+        return
+    print(
+        f"Phone class (Chromium's processes held to {share}, cold, fresh profile;"
+        f" 4G: {LINE_4G_BITS / 1e6:.0f} Mbit/s shared, {LINE_4G_DELAY_MS} ms per request),"
+        f" {PHONE_ROUNDS} rounds:"
+    )
+    for name, figures in results.items():
+        print(describe(f"  {name}", figures["ms"]))
+
 
 def compare_startup(playwright: Any, urls: dict[str, str], rounds: int) -> Results:
     """Cold and warm visits to each page, `rounds` times after a warm-up round; each round
@@ -482,15 +570,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument(
-        "--only", choices=("startup",), help="run only the cold/warm start-up comparison"
+        "--only",
+        choices=("startup", "phone"),
+        help="run only the cold/warm start-up comparison, or only the phone-class runs",
     )
     parser.add_argument(
         "--compare",
-        type=Path,
-        metavar="SITE",
-        help="another built site (e.g. main's) to measure alongside, as 'before'",
+        metavar="REV_OR_SITE",
+        help="a commit (built once into build/bench-sites/) or a built site to measure"
+        " alongside, as 'before'; the Makefile names the last good build",
     )
     args = parser.parse_args()
+    if args.compare:
+        folder = Path(args.compare)
+        args.compare = folder if folder.is_dir() else built_site(args.compare)
 
     from playwright.sync_api import sync_playwright
 
@@ -507,6 +600,9 @@ def main() -> None:
                 urls["before"] = f"{base}{BEFORE}/eligibility/"
                 if (staging / BEFORE / "__engine_only__").is_dir():
                     urls["before engine only"] = f"{base}{BEFORE}/__engine_only__/"
+            if args.only == "phone":
+                print_phone_class(phone_class(playwright, urls))
+                return
             results = compare_startup(playwright, urls, args.rounds)
             if args.only == "startup":
                 print_startup(results, args.rounds)
@@ -522,6 +618,7 @@ def main() -> None:
             latency = answer_latency(playwright, urls["ours"])
             plain_bytes = pyodide_bytes_on_plain_pages(playwright, base)
             staff_list_ms = staff_list_time(playwright, base)
+            phone = phone_class(playwright, urls)
 
     print_startup(results, args.rounds)
     print_line_visits(on_4g, slow)
@@ -530,6 +627,7 @@ def main() -> None:
     print(f"answer after pressing the button: median {latency:.0f} ms (target <= 100)")
     print(f"Pyodide bytes on five pages without the checker: {plain_bytes} (target 0)")
     print(f"staff list of 10,000 rows checked and shown: {staff_list_ms:.0f} ms (target <= 1000)")
+    print_phone_class(phone)
 
 
 if __name__ == "__main__":

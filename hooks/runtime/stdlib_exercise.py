@@ -34,6 +34,7 @@ def exercise_checks() -> None:
                 | {"on": on, "category": category, "lang": lang}
             )
             json.loads(web.check_json(request))
+            json.loads(web.answer_json(request))
             web.window_ics(request)
         json.loads(web.rules_json(lang))
     web.check_json("not json")
@@ -60,8 +61,11 @@ def exercise_batch() -> None:
     ]
     for data in encoded:
         for lang in ("en", "zh"):
-            json.loads(web.batch_json(data, "2026-11-26", lang))
+            reply = json.loads(web.batch_json(data, "2026-11-26", lang))
             web.batch_ics(data, "", lang)
+            if reply["ok"]:
+                rows, columns = json.dumps(reply["rows"]), json.dumps(reply["input_columns"])
+                web.answers_ics(rows, columns, reply["on"], lang)
         for encoding in text_encoding.ENCODING_CHOICES:
             with contextlib.suppress(InvalidInput):
                 text_encoding.decode_staff_list(data, encoding)

@@ -400,3 +400,45 @@ def test_every_row_of_the_counter_sheet_says_something(
     rows = page.locator(f"{ANSWER} .checker__sheet tr").all_text_contents()
     assert rows
     assert all(row.strip() for row in rows), rows
+
+
+# --- a browser without a date picker -------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_typed_as_text_give_the_same_answer_timeline_and_sheet(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    """Where the date fields are text (no date picker), a reader types 2026/11/12: the
+    answer, the timeline and the printed sheet are those of the same dates picked."""
+    page = new_page(viewport={"width": 1280, "height": 900})
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    page.evaluate(
+        f"""() => {{
+          for (const input of document.querySelectorAll('{ROOT_SELECTOR} input[type=date]')) {{
+            input.type = "text";
+          }}
+        }}"""
+    )
+    person = PEOPLE["eligible"]
+    values = person_values(person)
+    for name in ("permit_issued", "permit_expires", "passport_expires", "on"):
+        values[name] = values[name].replace("-", "/")
+    fill_form(page, values)
+    expected = person.expected(lang)
+    assert submit_and_wait(page) == {
+        "status": str(expected.status),
+        "earliest": expected.earliest.isoformat(),
+        "latest": expected.latest.isoformat(),
+    }
+    answer = page.locator(ANSWER)
+    assert not re.search(r"\b(null|undefined|NaN)\b", answer.inner_text())
+    drawn = page.locator(f'{ROOT_SELECTOR} svg[role="img"] text.checker__timeline-date')
+    days = [
+        person.permit_issued, expected.earliest, person.on, expected.latest,
+        person.permit_expires, person.passport_expires,
+    ]  # fmt: skip
+    assert drawn.all_text_contents() == [format_date(day, lang) for day in sorted(days)]
+    sheet = page.locator(f"{ANSWER} .checker__sheet dd").all_text_contents()
+    documents = (person.permit_issued, person.permit_expires, person.passport_expires)
+    assert sheet == [format_date(day, sheet_lang) for sheet_lang in LANGS for day in documents]

@@ -214,6 +214,32 @@ def test_the_soon_filter_shows_who_has_30_days_or_fewer_to_apply(
     press(page, "soon")
 
 
+def test_a_filter_left_without_rows_by_the_next_list_goes_back_to_every_row(
+    page: Any, site_url: str
+) -> None:
+    """Press "soon" on a list with a last day near, then choose a list without one: the
+    chip is neither stuck pressed nor hiding every row of the new list."""
+    soon_list = [
+        STAFF_ROWS[0],
+        ["Soon Li", "2001", "2026-12-10", "研发部", "2026-11-12", "2028-11-11", "A"],
+    ]
+    open_batch(page, site_url + HR_PAGES["en"])
+    page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
+    choose_file(page, staff_csv(soon_list), "soon.csv")
+    wait_for_rows(page, "soon.csv")
+    press(page, "soon")
+    assert pressed(page) == ["soon"]
+    choose_file(page, staff_csv(), "staff.csv")
+    wait_for_rows(page, "staff.csv")
+    expected = check_batch(staff_csv(), on=CHECK_DAY)
+    assert pressed(page) == []
+    assert page.locator(f'{BATCH} button[data-filter="soon"]').is_disabled()
+    assert not any(row["hidden"] for row in shown_rows(page))
+    rows = len(expected.rows)
+    shown = page.locator(f"{BATCH} [data-batch-shown]").inner_text()
+    assert f"{rows} of {rows}" in shown, shown
+
+
 def test_every_column_fits_a_laptop_screen_with_the_status_in_view(
     browser: Any, site_url: str
 ) -> None:

@@ -12,7 +12,15 @@ from checker import check, check_batch
 from checker.dates import today_in_hangzhou
 from checker.messages import format_date
 from checker.rules import load_rules
-from checker.web import batch_ics, batch_json, check_json, rules_json, window_ics
+from checker.web import (
+    answer_json,
+    answers_ics,
+    batch_ics,
+    batch_json,
+    check_json,
+    rules_json,
+    window_ics,
+)
 
 FORM = {
     "permit_issued": "2026-11-12",
@@ -52,7 +60,41 @@ def test_a_good_form_gets_the_result_and_a_headline() -> None:
             "2030-01-01": "2030年1月1日（星期二）",
             "2018-08-20": "2018年8月20日（星期一）",
         },
+        "documents": {
+            "permit_issued": "2026-11-12",
+            "permit_expires": "2028-11-11",
+            "passport_expires": "2030-01-01",
+        },
     }
+
+
+def test_the_reader_s_dates_come_back_as_the_engine_read_them_however_they_were_typed() -> None:
+    reply = ask(permit_issued="2026/11/12", permit_expires="2028年11月11日")
+    assert reply["documents"] == {
+        "permit_issued": "2026-11-12",
+        "permit_expires": "2028-11-11",
+        "passport_expires": "2030-01-01",
+    }
+    assert set(reply["documents"].values()) <= set(reply["written"])
+
+
+def test_one_call_gives_the_answer_its_calendar_the_rules_and_the_other_language_s_sheet() -> None:
+    request = json.dumps({**FORM, "lang": "en"})
+    reply = json.loads(answer_json(request))
+    answer = json.loads(check_json(request))
+    assert {key: reply[key] for key in answer} == answer
+    assert reply["ics"] == window_ics(request)
+    assert reply["rules"] == json.loads(rules_json("en"))
+    zh = json.loads(check_json(json.dumps({**FORM, "lang": "zh"})))
+    assert reply["sheets"] == {
+        "en": {"headline": answer["headline"], "written": answer["written"]},
+        "zh": {"headline": zh["headline"], "written": zh["written"]},
+    }
+
+
+def test_one_call_for_invalid_input_gives_the_same_errors_as_check_json() -> None:
+    request = json.dumps({**FORM, "permit_issued": "2026-13-01"})
+    assert json.loads(answer_json(request)) == json.loads(check_json(request))
 
 
 def test_the_page_shows_every_date_of_the_answer_and_of_the_documents_as_the_engine_writes_it() -> (
@@ -214,3 +256,31 @@ def test_a_bug_still_comes_back_as_json(monkeypatch: pytest.MonkeyPatch) -> None
     reply = json.loads(check_json(json.dumps(FORM)))
     assert reply["ok"] is False
     assert "RuntimeError" in reply["errors"][0]["message"]
+
+
+def test_the_staff_lists_calendar_comes_from_its_answers_without_checking_it_again() -> None:
+    data = "\n".join(
+        [
+            "name,permit_issued,permit_expires,passport_expires,category",
+            "Li Ming,2026-11-12,2028-11-11,2030-01-01,A",
+            "Bad Row,2026-13-01,2028-11-11,2030-01-01,A",
+            "Anna,2025-01-05,2029-01-05,2026-10-01,C",
+        ]
+    ).encode()
+    for lang in ("en", "zh"):
+        reply = json.loads(batch_json(data, "2026-11-26", lang))
+        rows, columns = json.dumps(reply["rows"]), json.dumps(reply["input_columns"])
+        from_answers = answers_ics(rows, columns, reply["on"], lang)
+        without_stamp = [
+            line for line in from_answers.splitlines() if not line.startswith("DTSTAMP")
+        ]
+        checked_again = batch_ics(data, "2026-11-26", lang)
+        assert without_stamp == [
+            line for line in checked_again.splitlines() if not line.startswith("DTSTAMP")
+        ]
+        assert "BEGIN:VEVENT" in from_answers
+
+
+def test_a_calendar_of_answers_without_a_last_day_is_empty() -> None:
+    assert answers_ics("[]", '["name"]', "2026-11-26", "en") == ""
+    assert answers_ics("not json", "[]", "2026-11-26", "en") == ""

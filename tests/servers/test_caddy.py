@@ -103,7 +103,7 @@ def test_webassembly_comes_in_the_encoding_the_browser_accepts_and_unpacks_to_th
         ("theme's style", YEAR),
         ("eligibility/", "no-cache"),
         (WORKER, "no-cache"),
-        ("assets/checker/engine.js", "no-cache"),
+        ("assets/checker/shared/engine.js", "no-cache"),
         ("python_stdlib_fast.zip", "no-cache"),
         ("pyodide-lock.json", "no-cache"),
         ("*.whl", "no-cache"),

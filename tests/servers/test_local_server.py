@@ -88,7 +88,8 @@ def test_versioned_runtime_files_are_kept_a_year_and_the_rest_revalidated(
     year = "max-age=31536000, immutable"
     assert fetch(local_url + runtime_file(site_dir, "pyodide.asm.wasm"))[1]["Cache-Control"] == year
     assert fetch(local_url + theme_bundle(site_dir))[1]["Cache-Control"] == year
-    for path in ("", "assets/checker/engine.js", runtime_file(site_dir, "python_stdlib_fast.zip")):
+    page_script = "assets/checker/shared/engine.js"
+    for path in ("", page_script, runtime_file(site_dir, "python_stdlib_fast.zip")):
         assert fetch(local_url + path)[1]["Cache-Control"] == "no-cache", path
 
 

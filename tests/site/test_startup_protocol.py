@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 
 from tests import ROOT
-SCRIPTS = sorted(
-    [*(ROOT / "docs" / "assets" / "checker").glob("*.js"), *(ROOT / "hooks").glob("*.js")]
-)
-# A static import (the page), or a dynamic one (the worker, whose downloads start first).
+ASSETS = ROOT / "docs" / "assets" / "checker"
+SCRIPTS = sorted([*ASSETS.rglob("*.js"), *(ROOT / "hooks").glob("*.js")])
+# A static import (the page's engine client, beside it), or a dynamic one (the worker, whose
+# downloads start first).
 PROTOCOL_IMPORT = re.compile(
     r"^(import \{[^}]*\bStartupFailed\b[^}]*\} from "
-    r'|const \{[^}]*\bStartupFailed\b[^}]*\} = await import\()"\./protocol\.js"',
+    r'|const \{[^}]*\bStartupFailed\b[^}]*\} = await import\()"\./(shared/)?protocol\.js"',
     re.M,
 )
 
@@ -28,8 +28,8 @@ def code(path: Path) -> str:
 def test_one_error_class_for_a_failed_start_up() -> None:
     defining = [path.name for path in SCRIPTS if "extends Error" in code(path)]
     assert defining == ["protocol.js"]
-    for name in ("engine.js", "worker.js"):
-        assert PROTOCOL_IMPORT.search(code(ROOT / "docs" / "assets" / "checker" / name)), name
+    for name in ("shared/engine.js", "worker.js"):
+        assert PROTOCOL_IMPORT.search(code(ASSETS / name)), name
 
 
 def test_the_worker_url_is_written_by_the_build_alone() -> None:

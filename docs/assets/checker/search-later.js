@@ -10,20 +10,34 @@
   const INDEX = "search/search_index.json";
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
+  /** @type {WeakSet<XMLHttpRequest>} */
   const held = new WeakSet();
-  let release;
+  /** @type {() => void} */
+  let release = () => {};
+  /** @type {Promise<void>} */
   const released = new Promise((resolve) => {
     release = resolve;
   });
 
-  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  /**
+   * @this {XMLHttpRequest}
+   * @param {string} method
+   * @param {string | URL} url
+   * @param {...any} rest
+   */
+  function heldOpen(method, url, ...rest) {
     if (String(url).endsWith(INDEX)) held.add(this);
-    return open.call(this, method, url, ...rest);
-  };
-  XMLHttpRequest.prototype.send = function (...args) {
-    if (!held.has(this)) return send.apply(this, args);
+    return /** @type {(...args: any[]) => void} */ (open).call(this, method, url, ...rest);
+  }
+  XMLHttpRequest.prototype.open = heldOpen;
+  /**
+   * @this {XMLHttpRequest}
+   * @param {Document | XMLHttpRequestBodyInit | null} [body]
+   */
+  XMLHttpRequest.prototype.send = function (body) {
+    if (!held.has(this)) return send.call(this, body);
     held.delete(this);
-    released.then(() => send.apply(this, args));
+    released.then(() => send.call(this, body));
   };
 
   const settled = () =>
@@ -40,11 +54,12 @@
     attributeFilter: ["data-state"],
   });
   document.addEventListener("focusin", (event) => {
-    if (event.target.closest && event.target.closest('[data-md-component="search"]')) release();
+    const target = /** @type {Element | null} */ (event.target);
+    if (target?.closest?.('[data-md-component="search"]')) release();
   });
   document.addEventListener("change", (event) => {
-    if (event.target.id === "__search") release();
+    if (/** @type {Element | null} */ (event.target)?.id === "__search") release();
   });
-  setTimeout(release, SEARCH_WAIT_MS);
+  setTimeout(() => release(), SEARCH_WAIT_MS);
   released.then(() => watcher.disconnect());
 })();

@@ -8,11 +8,14 @@
 // While the runtime downloads, the worker reports the bytes received (see protocol.js), so
 // that the page can show progress and tell a slow line from a stalled one.
 //
-// Protocol (every message has `type` and `id`):
-//   page -> worker  {type: "call", id, fn, args}     fn: one of ENTRY_POINTS, args: strings
-//                                                    (or a Uint8Array for file contents)
-//   worker -> page  start-up messages (id "startup"), listed in protocol.js
-//                   {type: "result", id, value}      value: the entry point's string
+// Protocol (every message has `type` and `id`; the shapes: shared/types.js):
+//   page -> worker  {type: "call", id, fn, args}     fn: one of checker/web.py's entry
+//                                                    points, args: its arguments by name
+//                                                    (an object is the engine's JSON
+//                                                    request; file contents a Uint8Array)
+//   worker -> page  start-up messages (id "startup"), listed in shared/types.js
+//                   {type: "result", id, value}      value: the entry point's reply (an
+//                                                    object for the *_json ones)
 //                   {type: "error",  id, message}
 // A call that arrives during start-up is answered as soon as the engine is ready.
 //
@@ -22,8 +25,17 @@
 // counted stream as its bytes arrive. Pyodide's own requests for these files are then
 // answered with them (see answerFromDownloads).
 
-const ENTRY_POINTS = new Set(["check_json", "rules_json", "window_ics", "batch_json", "batch_ics"]);
 const params = new URL(self.location.href).searchParams;
+/** @typedef {{bytes: Uint8Array, headers: Headers}} Download */
+/**
+ * @typedef {object} Downloads
+ * @property {Promise<WebAssembly.Module>} compiled
+ * @property {Promise<Download>} script
+ * @property {Promise<ReturnType<typeof wheelRequest>>} wheel
+ * @property {Promise<Download | null>} wheelFile
+ * @property {Map<string, Promise<Download>>} files
+ */
+
 const RUNTIME_URL = new URL(params.get("runtime") || "./", self.location.href).href;
 const PACKAGE = params.get("package") || "";
 // The runtime's files (as tools/fast_runtime.mjs and hooks/checker_runtime.py write them).
@@ -40,18 +52,22 @@ const REPORT_EVERY_MS = 100;
 // How long a failed compile waits for a failed download to be reported first (see below).
 const COMPILE_FAILURE_GRACE_MS = 200;
 
+/** @param {string} file */
 const runtimeURL = (file) => new URL(file, RUNTIME_URL).href;
 const nativeFetch = self.fetch.bind(self);
 
+/** @param {any} error */
 function describe(error) {
   return String(error && error.message ? error.message : error);
 }
 
+/** @param {{type: string, [key: string]: unknown}} message */
 function postStartup(message) {
   self.postMessage({ ...message, id: "startup" });
 }
 
 // The runtime file a URL names (e.g. "pyodide.asm.wasm"), or null for anything else.
+/** @param {string} url */
 function runtimeFile(url) {
   const href = new URL(url, RUNTIME_URL).href.split(/[?#]/)[0];
   return href.startsWith(RUNTIME_URL) ? href.slice(RUNTIME_URL.length) : null;
@@ -73,12 +89,16 @@ function webAssemblyRefusal() {
 
 // The first failed download (a refused or failed request, an error status, a body that
 // broke off), kept until the step names have arrived to report it.
-let downloadFailed;
+/** @type {(error: Error) => void} */
+let downloadFailed = () => {};
+/** @type {Promise<Error>} */
 const downloadFailure = new Promise((resolve) => {
   downloadFailed = resolve;
 });
+/** @type {WeakSet<Error>} */
 const downloadErrors = new WeakSet();
 
+/** @param {string} message */
 function downloadError(message) {
   const error = new Error(message);
   downloadErrors.add(error);
@@ -87,6 +107,10 @@ function downloadError(message) {
 }
 
 // fetch() for a runtime file: its response, or a download failure.
+/**
+ * @param {string} file
+ * @param {RequestInit} [init]
+ */
 async function fetchRuntimeFile(file, init) {
   postStartup({ type: "progress", file, loaded: 0, total: null, done: false });
   let response;
@@ -106,12 +130,18 @@ async function fetchRuntimeFile(file, init) {
 // Reads a runtime file's body to its end, reporting the bytes received as they arrive
 // (decoded bytes: the line carries them compressed, so Content-Length, also reported, is
 // the smaller figure); returns them if `keep`.
+/**
+ * @param {string} file
+ * @param {Response} response
+ * @param {{keep: boolean}} options
+ */
 async function readCounted(file, response, { keep }) {
   const total = Number(response.headers.get("content-length")) || null;
-  const reader = response.body.getReader();
+  const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
   const chunks = [];
   let loaded = 0;
   let reportedAt = performance.now();
+  /** @param {boolean} done */
   const report = (done) => postStartup({ type: "progress", file, loaded, total, done });
   report(false);
   for (;;) {
@@ -140,6 +170,11 @@ async function readCounted(file, response, { keep }) {
 }
 
 // A runtime file, downloaded whole (counted): {bytes, headers}.
+/**
+ * @param {string} file
+ * @param {RequestInit} [init]
+ * @returns {Promise<Download>}
+ */
 async function downloaded(file, init) {
   const response = await fetchRuntimeFile(file, init);
   return { bytes: await readCounted(file, response, { keep: true }), headers: response.headers };
@@ -157,10 +192,14 @@ async function wasmResponse() {
 
 // The wheel's request as Pyodide makes it (its URL beside the lock file, and the sha256 the
 // lock file lists as the request's integrity, which the browser checks), or null.
+/**
+ * @param {Download} lockFile
+ * @returns {{file: string, init: RequestInit & {integrity: string}} | null}
+ */
 function wheelRequest(lockFile) {
   const entry = JSON.parse(new TextDecoder().decode(lockFile.bytes)).packages?.[PACKAGE];
   if (!entry) return null;
-  const digest = entry.sha256.match(/../g).map((pair) => String.fromCharCode(parseInt(pair, 16)));
+  const digest = (entry.sha256.match(/../g) || []).map((/** @type {string} */ pair) => String.fromCharCode(parseInt(pair, 16)));
   return { file: entry.file_name, init: { integrity: `sha256-${btoa(digest.join(""))}` } };
 }
 
@@ -187,7 +226,9 @@ const refusal = webAssemblyRefusal();
 const downloads = refusal ? null : startDownloads();
 
 // Calls may arrive while the worker still starts: they wait for the engine.
-let engineStarted;
+/** @type {(engine: Promise<{pyodide: any, web: any}>) => void} */
+let engineStarted = () => {};
+/** @type {Promise<{pyodide: any, web: any}>} */
 const engine = new Promise((resolve) => {
   engineStarted = resolve;
 });
@@ -200,7 +241,8 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const value = call(await engine, fn, Array.isArray(args) ? args : []);
+    const [started, { call }] = await Promise.all([engine, pythonModule]);
+    const value = call(started, ENTRY_POINTS, fn, args && typeof args === "object" ? args : {});
     self.postMessage({ type: "result", id, value });
   } catch (error) {
     self.postMessage({ type: "error", id, message: describe(error) });
@@ -209,19 +251,29 @@ self.onmessage = async (event) => {
 
 // --- Then the step names, and start-up step by step. ---
 
-const { STEPS, StartupFailed } = await import("./protocol.js").catch((error) => {
-  postStartup({ type: "failed", step: "worker", message: `protocol.js could not be loaded (${describe(error)})` });
+// Python's side of the worker (worker/python.js), asked for at the same time as the steps.
+const pythonModule = import("./worker/python.js");
+pythonModule.catch(() => {}); // reported as its step's failure
+
+const { STEPS, StartupFailed, ENTRY_POINTS } = await import("./shared/protocol.js").catch((error) => {
+  postStartup({ type: "failed", step: "worker", message: `shared/protocol.js could not be loaded (${describe(error)})` });
   throw error;
 });
 
 // The first failure anywhere (a download, the compile) ends start-up at once, even while
 // Pyodide is still waiting for what failed.
-let reportFatal;
+/** @type {(error: Error) => void} */
+let reportFatal = () => {};
+/** @type {Promise<never>} */
 const fatal = new Promise((_, reject) => {
   reportFatal = reject;
 });
 fatal.catch(() => {});
 
+/**
+ * @param {string} step
+ * @param {string} message
+ */
 function failed(step, message) {
   const error = new StartupFailed(step, message);
   reportFatal(error);
@@ -236,6 +288,12 @@ downloads?.compiled.catch((error) => {
   setTimeout(() => failed(STEPS.compileRuntime, describe(error)), COMPILE_FAILURE_GRACE_MS);
 });
 
+/**
+ * @template T
+ * @param {string} name
+ * @param {() => T | Promise<T>} action
+ * @returns {Promise<T>}
+ */
 async function step(name, action) {
   postStartup({ type: "step", step: name });
   try {
@@ -250,10 +308,17 @@ async function step(name, action) {
 // instantiateStreaming call for it the module compiled from the download; its requests for
 // the standard library, the lock file and the wheel (with the same integrity) get their
 // bytes. Any other request is counted as it goes.
+/** @param {Downloads} downloads */
 function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
+  /** @type {WeakSet<Response>} */
   const placeholders = new WeakSet();
   // The download that answers a request, or null (the standard library and the lock file
   // answer one request each; the wheel, a request with its integrity).
+  /**
+   * @param {string} file
+   * @param {RequestInit} [init]
+   * @returns {Promise<Promise<Download | null> | null>}
+   */
   async function early(file, init) {
     const download = files.get(file);
     if (download) {
@@ -264,7 +329,8 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
     const same = request && file === request.file && init?.integrity === request.init.integrity;
     return same ? wheelFile : null;
   }
-  self.fetch = async (input, init) => {
+  /** @type {typeof fetch} */
+  const answering = async (input, init) => {
     const file = runtimeFile(input instanceof Request ? input.url : String(input));
     if (file === null) return nativeFetch(input, init);
     if (file === WASM) {
@@ -273,10 +339,11 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
       return placeholder;
     }
     const { bytes, headers } = await ((await early(file, init)) ?? downloaded(file, init));
-    return new Response(bytes, { headers });
+    return new Response(/** @type {Uint8Array<ArrayBuffer>} */ (bytes), { headers });
   };
+  self.fetch = answering;
   const instantiateStreaming = WebAssembly.instantiateStreaming;
-  WebAssembly.instantiateStreaming = async function (source, imports) {
+  /** @type {any} */ (WebAssembly).instantiateStreaming = async function (/** @type {Response | PromiseLike<Response>} */ source, /** @type {WebAssembly.Imports} */ imports) {
     const response = await source;
     if (!placeholders.has(response)) return instantiateStreaming.call(this, response, imports);
     const module = await compiled;
@@ -286,35 +353,14 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
 
 // Pyodide's loader, once the runtime's script is in (Pyodide imports it from the HTTP
 // cache: the runtime's files are cached as immutable).
+/**
+ * @param {Downloads} downloads
+ * @returns {Promise<(options: object) => Promise<any>>}
+ */
 async function downloadRuntime({ script }) {
   const loader = import(runtimeURL("pyodide.mjs"));
   await script;
   return (await loader).loadPyodide;
-}
-
-// What Pyodide reported on stderr during start-up (a failed package install says why there).
-const startupMessages = [];
-
-async function startPython(loadPyodide) {
-  return loadPyodide({
-    indexURL: RUNTIME_URL,
-    stdLibURL: runtimeURL(STDLIB),
-    // The checker wheel is installed while Python starts, instead of after.
-    packages: [PACKAGE],
-    stdout: () => {},
-    stderr: (line) => {
-      startupMessages.push(line);
-      console.warn("[checker]", line);
-    },
-  });
-}
-
-// Neither `packages` nor loadPackage rejects when a package fails: check it is there.
-async function checkInstalled(pyodide) {
-  if (!(PACKAGE in pyodide.loadedPackages)) {
-    const why = startupMessages.join(" ");
-    throw new Error(`the package ${PACKAGE} was not installed. ${why}`.trim());
-  }
 }
 
 async function start() {
@@ -323,33 +369,18 @@ async function start() {
     if (refusal) throw refusal;
   });
   const loadPyodide = await step(STEPS.download, () => {
-    answerFromDownloads(downloads);
-    return downloadRuntime(downloads);
+    const started = /** @type {Downloads} */ (downloads); // there are downloads unless refused
+    answerFromDownloads(started);
+    return downloadRuntime(started);
   });
-  const pyodide = await step(STEPS.startPython, () => startPython(loadPyodide));
-  await step(STEPS.installChecker, () => checkInstalled(pyodide));
+  const pyodide = await step(STEPS.startPython, async () => {
+    const { startPython } = await pythonModule;
+    return startPython(loadPyodide, { indexURL: RUNTIME_URL, stdLibURL: runtimeURL(STDLIB), packageName: PACKAGE });
+  });
+  await step(STEPS.installChecker, async () => (await pythonModule).checkInstalled(pyodide, PACKAGE));
   const web = await step(STEPS.importChecker, () => pyodide.pyimport("checker.web"));
   postStartup({ type: "ready", ms: Math.round(performance.now() - began) });
   return { pyodide, web };
-}
-
-function toPython(pyodide, value) {
-  // File contents arrive as bytes; everything else is a string.
-  return value instanceof Uint8Array ? pyodide.toPy(value) : value;
-}
-
-function call({ pyodide, web }, fn, args) {
-  if (!ENTRY_POINTS.has(fn)) {
-    throw new Error(`unknown entry point: ${fn}`);
-  }
-  const pyArgs = args.map((value) => toPython(pyodide, value));
-  try {
-    return web[fn](...pyArgs);
-  } finally {
-    for (const value of pyArgs) {
-      if (value && typeof value.destroy === "function") value.destroy();
-    }
-  }
 }
 
 const started = Promise.race([start(), fatal]);
@@ -357,3 +388,5 @@ started.catch((error) => {
   postStartup({ type: "failed", step: error.step || "start", message: describe(error) });
 });
 engineStarted(started);
+
+export {}; // a module worker (its top-level await)

@@ -1,36 +1,50 @@
-// The answer under the form, built from the engine's JSON (check_json and rules_json), short
-// first: a panel with the headline and the window in one line (its working days, the days
-// left), what to bring, a timeline, the actions (calendar, print, link); then, folded, each
-// rule with its reading and source. A print-only counter sheet gives the dates and the
-// documents in English and Chinese side by side. Dates are written by the engine.
+// The answer under the form, built from the engine's one reply (answer_json), short first:
+// a panel with the headline and the window in one line (its working days, the days left),
+// what to bring, a timeline, the actions (calendar, print, link); then, folded, each rule
+// with its reading and source; and the printed counter sheet (form/sheet.js). Dates are
+// written by the engine.
 
+import { el, fill, present } from "../shared/dom.js";
+import { BY_AGENT, HAS_WINDOW, IN_PERSON, counterSheet } from "./sheet.js";
 import { timeline } from "./timeline.js";
 
-// A DOM element; children are nodes or strings (text, never parsed as HTML). Null, undefined
-// and false children are left out (never written as "null").
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value);
-  }
-  node.append(...present(children.flat(Infinity)));
-  return node;
-}
+/** @import { Answer, CheckResult, Note, RulesReply, Words } from "../shared/types.js" */
+/** @import { SheetColumn } from "./sheet.js" */
+/**
+ * @typedef {object} AnswerFacts
+ * @property {boolean} hasWindow
+ * @property {number | null} daysLeft
+ * @property {number} daysLeftShownWithin
+ * @property {string[]} confirm
+ * @property {string | null} earliestWorkingDay
+ * @property {string | null} latestWorkingDay
+ */
+/** @typedef {(iso: string) => string} Written */
+/**
+ * @typedef {object} Handlers
+ * @property {() => void} calendar
+ * @property {() => void} print
+ * @property {(link: string, feedback: HTMLElement) => void} copyLink
+ */
+/**
+ * @typedef {object} AnswerContext
+ * @property {Answer} reply
+ * @property {Words} words
+ * @property {boolean} planned
+ * @property {string} shareLink
+ * @property {Record<string, SheetColumn>} sheets
+ * @property {Handlers} handlers
+ */
 
-function present(nodes) {
-  return nodes.filter((node) => node !== null && node !== undefined && node !== false);
-}
-
-export function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => values[key] ?? "");
-}
-
-const HAS_WINDOW = new Set(["eligible", "not_yet"]);
-
-// The facts the answer needs, whatever the engine's version gives.
+/**
+ * The facts the answer needs, whatever the engine's version gives.
+ * @param {CheckResult} result
+ * @param {RulesReply} info
+ * @returns {AnswerFacts}
+ */
 function factsOf(result, info) {
   const hasWindow = HAS_WINDOW.has(result.status);
-  const daysLeft = Number.isInteger(result.days_left) ? result.days_left : null;
+  const daysLeft = typeof result.days_left === "number" && Number.isInteger(result.days_left) ? result.days_left : null;
   return {
     hasWindow,
     daysLeft: result.status === "eligible" ? daysLeft : null,
@@ -42,12 +56,19 @@ function factsOf(result, info) {
   };
 }
 
+/** @param {RulesReply} rulesInfo */
 function ruleTitles(rulesInfo) {
   return new Map(rulesInfo.rules.map((rule) => [rule.id, rule]));
 }
 
 // The window in one line (unless the headline already gives both its days), with the days
 // left when the last day is near.
+/**
+ * @param {Answer} reply
+ * @param {AnswerFacts} facts
+ * @param {Words} words
+ * @param {Written} written
+ */
 function windowLine(reply, facts, words, written) {
   const { result, headline } = reply;
   if (!facts.hasWindow) return null;
@@ -70,6 +91,10 @@ function windowLine(reply, facts, words, written) {
 
 const WORKING_DAY_NOTE = /working/;
 
+/**
+ * @param {Note[]} notes
+ * @param {string} className
+ */
 function notesList(notes, className) {
   if (!notes.length) return null;
   return el("ul", { class: className }, notes.map((note) => el("li", {}, note.message)));
@@ -77,10 +102,18 @@ function notesList(notes, className) {
 
 // The engine's working-day sentences (a first or last day that is not a working day, a
 // window without one, a day past the holiday calendar's years): next to the window.
+/** @param {CheckResult} result */
 function workingDayNotes(result) {
   return result.notes.filter((note) => WORKING_DAY_NOTE.test(note.id));
 }
 
+/**
+ * @param {Answer} reply
+ * @param {AnswerFacts} facts
+ * @param {Words} words
+ * @param {Written} written
+ * @param {boolean} planned
+ */
 function panel(reply, facts, words, written, planned) {
   const { result, headline } = reply;
   return el(
@@ -94,33 +127,54 @@ function panel(reply, facts, words, written, planned) {
 }
 
 // What to take to the outlet (only when there is a window to go in).
+/**
+ * @param {AnswerFacts} facts
+ * @param {Words} words
+ */
 function bringSection(facts, words) {
   if (!facts.hasWindow) return null;
-  const list = (...keys) => el("ul", { class: "checker__ticks" }, keys.map((key) => el("li", {}, words[key])));
+  /** @param {string[]} keys */
+  const list = (keys) => el("ul", { class: "checker__ticks" }, keys.map((key) => el("li", {}, words[key])));
   return el(
     "section",
     { class: "checker__checklist" },
     el("h4", {}, words.checklist_title),
     el("p", {}, words.checklist_intro),
     el("h5", {}, words.checklist_in_person),
-    list("checklist_passport", "checklist_permit", "checklist_portrait"),
+    list(IN_PERSON),
     el("h5", {}, words.checklist_agent),
-    list("checklist_agent_documents", "checklist_photo", "checklist_agent_id"),
+    list(BY_AGENT),
   );
 }
 
 // The headline of an answer with a window already says what to confirm: the reason
 // (the sources describe class A) then goes with the other reasons, folded.
+/**
+ * @param {Note} note
+ * @param {AnswerFacts} facts
+ */
 function foldedNote(note, facts) {
   return note.id === "category_confirm" && facts.hasWindow && facts.confirm.includes("category");
 }
 
+/**
+ * @param {CheckResult} result
+ * @param {AnswerFacts} facts
+ * @param {Words} words
+ */
 function otherNotes(result, facts, words) {
   const notes = result.notes.filter((note) => !WORKING_DAY_NOTE.test(note.id) && !foldedNote(note, facts));
   if (!notes.length) return null;
   return el("section", { class: "checker__notes" }, el("h4", {}, words.notes_title), notesList(notes, ""));
 }
 
+/**
+ * @param {CheckResult} result
+ * @param {AnswerFacts} facts
+ * @param {RulesReply} info
+ * @param {Words} words
+ * @param {Written} written
+ */
 function rulesSection(result, facts, info, words, written) {
   const titles = ruleTitles(info);
   const items = result.rules.map((rule) => {
@@ -158,7 +212,18 @@ function rulesSection(result, facts, info, words, written) {
   );
 }
 
+/**
+ * @param {Words} words
+ * @param {boolean} hasCalendar
+ * @param {string} shareLink
+ * @param {Handlers} handlers
+ */
 function actionsSection(words, hasCalendar, shareLink, handlers) {
+  /**
+   * @param {string} label
+   * @param {() => void} action
+   * @param {Record<string, string>} [extra]
+   */
   const button = (label, action, extra = {}) => {
     const node = el("button", { type: "button", class: "md-button", ...extra }, label);
     node.addEventListener("click", action);
@@ -185,56 +250,16 @@ function actionsSection(words, hasCalendar, shareLink, handlers) {
   );
 }
 
-// The counter sheet (printed only): the answer in both languages side by side.
-// `sheets` is {en: {reply, words}, zh: {reply, words}}, each in its own language.
-function counterSheet(sheets, values) {
-  const langs = ["en", "zh"].filter((lang) => sheets[lang]);
-  const cell = (lang, ...children) => el("td", { lang: lang === "zh" ? "zh-CN" : "en" }, ...children);
-  const row = (make) => {
-    const cells = langs.map((lang) => make(lang, sheets[lang]));
-    if (cells.every((children) => !children.length)) return null; // e.g. no window to go in
-    return el("tr", {}, langs.map((lang, index) => cell(lang, ...cells[index])));
-  };
-  const dateOf = (sheet, iso) => sheet.reply.written[iso];
-  const rows = [
-    row((lang, s) => [el("strong", {}, s.reply.headline)]),
-    row((lang, s) => {
-      const { result } = s.reply;
-      if (!HAS_WINDOW.has(result.status)) return [];
-      return [fill(s.words.sheet_go, { earliest: dateOf(s, result.earliest), latest: dateOf(s, result.latest) })];
-    }),
-    row((lang, s) => [
-      el(
-        "dl",
-        {},
-        ["permit_issued", "permit_expires", "passport_expires"].map((field) => [
-          el("dt", {}, s.words[field]),
-          el("dd", {}, values[field] ? dateOf(s, values[field]) : "–"),
-        ]),
-      ),
-    ]),
-    row((lang, s) => [
-      el("strong", {}, s.words.checklist_in_person),
-      el("ul", {}, ["checklist_passport", "checklist_permit", "checklist_portrait"].map((key) => el("li", {}, s.words[key]))),
-      el("strong", {}, s.words.checklist_agent),
-      el("ul", {}, ["checklist_agent_documents", "checklist_photo", "checklist_agent_id"].map((key) => el("li", {}, s.words[key]))),
-    ]),
-    row((lang, s) => [s.words.sheet_confirm]),
-  ];
-  return el(
-    "div",
-    { class: "checker__sheet", "aria-hidden": "true" },
-    el("p", { class: "checker__sheet-title" }, langs.map((lang) => sheets[lang].words.sheet_title).join(" · ")),
-    el("table", {}, el("tbody", {}, rows)),
-  );
-}
-
-// Replace the answer element's content with the engine's answer.
-// context: {reply, info, words, values, planned, shareLink, sheets, hasCalendar, handlers}
+/**
+ * Replace the answer element's content with the engine's answer.
+ * @param {HTMLElement} answer
+ * @param {AnswerContext} context
+ */
 export function renderAnswer(answer, context) {
-  const { reply, info, words, hasCalendar, handlers } = context;
-  const { result } = reply;
+  const { reply, words, handlers } = context;
+  const { result, rules: info, documents } = reply;
   const dates = { ...info.written, ...reply.written };
+  /** @type {Written} */
   const written = (iso) => dates[iso];
   const facts = factsOf(result, info);
   Object.assign(answer.dataset, {
@@ -250,18 +275,21 @@ export function renderAnswer(answer, context) {
     ...present([
       panel(reply, facts, words, written, context.planned),
       bringSection(facts, words),
-      timeline({ result, facts, values: context.values, words, written, planned: context.planned }),
-      actionsSection(words, hasCalendar, context.shareLink, handlers),
+      timeline({ result, facts, documents, words, written, planned: context.planned }),
+      actionsSection(words, reply.ics !== "", context.shareLink, handlers),
       otherNotes(result, facts, words),
       rulesSection(result, facts, info, words, written),
-      counterSheet(context.sheets, context.values),
+      counterSheet(context.sheets, result, documents),
     ]),
   );
   answer.hidden = false;
   document.documentElement.classList.add("checker-answered");
 }
 
-// Invalid input: the answer says so for automation; the errors are shown by the form.
+/**
+ * Invalid input: the answer says so for automation; the errors are shown by the form.
+ * @param {HTMLElement} answer
+ */
 export function markInvalid(answer) {
   Object.assign(answer.dataset, {
     status: "invalid",

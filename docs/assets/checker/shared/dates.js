@@ -2,47 +2,68 @@
 // (never sent to a server), and examples written the way the reader's browser shows a date.
 // Every date in an answer is written by the engine (its reply's `written`), never here.
 
-export const FORM_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "on", "category"];
-// The fields a link always carries; the application day only when it was planned.
-const LINK_FIELDS = ["permit_issued", "permit_expires", "passport_expires", "category"];
+import { CONTRACT } from "./contract.js";
 
-// YYYY-MM-DD of the calendar day in Hangzhou now; `facts` is the widget's build-time block
-// (its offset from rules.toml: China has one time zone and no daylight saving time).
+/** @import { Facts } from "./types.js" */
+/** @typedef {Record<string, string>} FormValues */
+
+/**
+ * YYYY-MM-DD of the calendar day in Hangzhou now; `facts` is the widget's build-time block
+ * (its offset from rules.toml: China has one time zone and no daylight saving time).
+ * @param {Pick<Facts, "hangzhou_utc_offset_hours">} facts
+ * @param {number} [now]
+ */
 export function todayInHangzhou(facts, now = Date.now()) {
   const offsetMs = facts.hangzhou_utc_offset_hours * 60 * 60 * 1000;
   return new Date(now + offsetMs).toISOString().slice(0, 10);
 }
 
-// "#permit_issued=2026-11-12&...": the document dates and category, for a link that answers
-// for the day it is opened; `on` only when the reader chose a day other than `today`.
+/**
+ * "#permit_issued=2026-11-12&...": the document dates and category, for a link that answers
+ * for the day it is opened; `on` only when the reader chose a day other than `today`.
+ * @param {FormValues} values
+ * @param {string} today
+ */
 export function fragmentFor(values, today) {
   const params = new URLSearchParams();
-  for (const name of LINK_FIELDS) {
+  for (const name of CONTRACT.linkFields) {
     if (values[name]) params.set(name, values[name]);
   }
   if (values.on && values.on !== today) params.set("on", values.on);
   return `#${params}`;
 }
 
-// The form's values from a link's fragment, or null when the fragment is not one of ours.
+/**
+ * The form's values from a link's fragment, or null when the fragment is not one of ours.
+ * @param {string} hash
+ * @returns {FormValues | null}
+ */
 export function valuesFromFragment(hash) {
   const params = new URLSearchParams((hash || "").replace(/^#/, ""));
-  if (!params.has("permit_issued")) return null;
+  if (!params.has(CONTRACT.linkFields[0])) return null;
+  /** @type {FormValues} */
   const values = {};
-  for (const name of FORM_FIELDS) {
-    if (params.has(name)) values[name] = params.get(name);
+  for (const name of CONTRACT.formFields) {
+    const value = params.get(name);
+    if (value !== null) values[name] = value;
   }
   return values;
 }
 
+/** @param {string} iso */
 function utcDate(iso) {
   const [year, month, day] = iso.split("-").map(Number);
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-// A date the way a date input shows it in this browser (its own locale, numbers only),
-// e.g. 11/26/2026 in an American browser, 26/11/2026 in a British one, 2026/11/26 in Chinese.
+/**
+ * A date the way a date input shows it in this browser (its own locale, numbers only),
+ * e.g. 11/26/2026 in an American browser, 26/11/2026 in a British one, 2026/11/26 in Chinese.
+ * @param {string} iso
+ * @param {string} [locale]
+ */
 export function browserDateExample(iso, locale = navigator.language) {
+  /** @type {Intl.DateTimeFormatOptions} */
   const options = { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
   let format;
   try {

@@ -1,7 +1,19 @@
 // The answer's timeline: the documents' dates, the window and the day asked about, in date
 // order down a line, as an SVG picture (role="img") whose aria-label says the same in words.
 // Rows are evenly spaced (a proportional scale would crowd the first days together on a
-// phone); the window is the thick part of the line.
+// phone); the window is the thick part of the line. Every date is the engine's (ISO).
+
+/** @import { CheckResult, Words } from "../shared/types.js" */
+/**
+ * @typedef {object} TimelineContext
+ * @property {CheckResult} result
+ * @property {{hasWindow: boolean}} facts
+ * @property {Record<string, string>} documents  the reader's document dates as the engine read them
+ * @property {Words} words
+ * @property {(iso: string) => string} written
+ * @property {boolean} planned
+ */
+/** @typedef {{key: string, date: string, label: string, show?: boolean}} TimelineEvent */
 
 const SVG = "http://www.w3.org/2000/svg";
 const ROW = 38; // px between rows: a label line and a date line
@@ -9,6 +21,11 @@ const WIDTH = 320;
 const LINE_X = 10;
 const TEXT_X = 28;
 
+/**
+ * @param {string} tag
+ * @param {Record<string, string | number>} [attributes]
+ * @param {string | null} [text]
+ */
 function svg(tag, attributes = {}, text = null) {
   const node = document.createElementNS(SVG, tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -16,15 +33,26 @@ function svg(tag, attributes = {}, text = null) {
   return node;
 }
 
-// [{key, date, label}] in date order; the window's ends only when the dates allow a window.
-function events({ result, facts, values, words, planned }) {
+/**
+ * The events in date order (ISO dates order as days); the window's ends only when the
+ * dates allow a window.
+ * @param {Omit<TimelineContext, "written">} context
+ */
+export function events({ result, facts, documents, words, planned }) {
+  const windowShown = facts.hasWindow || result.status === "too_late";
+  /** @type {TimelineEvent[]} */
   const list = [
-    { key: "permit_issued", date: values.permit_issued, label: words.timeline_permit_issued },
-    { key: "earliest", date: result.earliest, label: words.timeline_first, show: facts.hasWindow || result.status === "too_late" },
+    { key: "permit_issued", date: documents.permit_issued, label: words.timeline_permit_issued },
+    { key: "earliest", date: result.earliest, label: words.timeline_first, show: windowShown },
     { key: "on", date: result.on, label: planned ? words.timeline_planned : words.timeline_today },
-    { key: "latest", date: result.latest, label: result.status === "too_late" ? words.timeline_last_passed : words.timeline_last, show: facts.hasWindow || result.status === "too_late" },
-    { key: "permit_expires", date: values.permit_expires, label: words.timeline_permit_expires },
-    { key: "passport_expires", date: values.passport_expires, label: words.timeline_passport_expires },
+    {
+      key: "latest",
+      date: result.latest,
+      label: result.status === "too_late" ? words.timeline_last_passed : words.timeline_last,
+      show: windowShown,
+    },
+    { key: "permit_expires", date: documents.permit_expires, label: words.timeline_permit_expires },
+    { key: "passport_expires", date: documents.passport_expires, label: words.timeline_passport_expires },
   ];
   return list
     .filter((event) => event.date && event.show !== false)
@@ -32,6 +60,7 @@ function events({ result, facts, values, words, planned }) {
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.index - b.index));
 }
 
+/** @param {TimelineContext} context */
 export function timeline(context) {
   const { words, written } = context;
   const rows = events(context);
@@ -45,6 +74,7 @@ export function timeline(context) {
     height,
     "aria-label": `${words.timeline_title}: ${rows.map((row) => `${row.label} ${written(row.date)}`).join("; ")}.`,
   });
+  /** @param {number} index */
   const y = (index) => index * ROW + 12;
   picture.append(svg("line", { class: "checker__timeline-line", x1: LINE_X, x2: LINE_X, y1: y(0), y2: y(rows.length - 1) }));
   const first = rows.findIndex((row) => row.key === "earliest");

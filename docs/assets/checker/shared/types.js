@@ -1,0 +1,118 @@
+// The shapes the page and the engine exchange (checker/web.py defines them; the values the
+// page needs before the engine has started are in contract.js, written from Python).
+// Types only: this module exports nothing at run time.
+
+/**
+ * @typedef {object} PageContract
+ * @property {readonly string[]} entryPoints
+ * @property {readonly string[]} formFields
+ * @property {readonly string[]} documentFields
+ * @property {readonly string[]} linkFields
+ * @property {string} defaultCategory
+ * @property {Readonly<Record<StepKey, string>>} startupSteps
+ * @property {readonly string[]} statuses
+ * @property {readonly string[]} addedColumns
+ * @property {readonly string[]} readColumns
+ */
+
+/** @typedef {"checkWebAssembly" | "download" | "compileRuntime" | "startPython" | "installChecker" | "importChecker"} StepKey */
+
+/** @typedef {Record<string, string>} Words */
+/** @typedef {{hangzhou_utc_offset_hours: number, browser_max_rows: number}} Facts */
+/** @typedef {{words: Words, facts: Facts}} WidgetConfig */
+
+/** @typedef {{field: string, message: string}} FieldError */
+/** @typedef {{id: string, message: string}} Note */
+/** @typedef {{id: string, passed: boolean, message: string, date?: string}} RuleOutcome */
+
+/**
+ * @typedef {object} CheckResult
+ * @property {string} status
+ * @property {string} on
+ * @property {string} earliest
+ * @property {string} latest
+ * @property {number | null} [days_left]
+ * @property {string[]} [confirm]
+ * @property {string | null} [earliest_working_day]
+ * @property {string | null} [latest_working_day]
+ * @property {Note[]} notes
+ * @property {RuleOutcome[]} rules
+ * @property {string} rules_version
+ */
+
+/**
+ * @typedef {object} RuleAbout
+ * @property {string} id
+ * @property {string} title
+ * @property {string} reading
+ * @property {{title: string, url: string, published: string | null} | null} source
+ */
+
+/**
+ * @typedef {object} RulesReply
+ * @property {RuleAbout[]} rules
+ * @property {string} rules_version
+ * @property {string} last_verified
+ * @property {number} days_left_shown_within
+ * @property {Record<string, string>} written
+ */
+
+/** @typedef {{headline: string, written: Record<string, string>}} SheetReply */
+
+/**
+ * answer_json's reply for a valid form.
+ * @typedef {object} Answer
+ * @property {true} ok
+ * @property {CheckResult} result
+ * @property {string} headline
+ * @property {Record<string, string>} written
+ * @property {Record<string, string>} documents  the reader's document dates, ISO
+ * @property {string} ics
+ * @property {RulesReply} rules
+ * @property {Record<string, SheetReply>} sheets
+ */
+
+/** @typedef {{ok: false, errors: FieldError[], encoding_refused?: string}} Refusal */
+/** @typedef {Answer | Refusal} AnswerReply */
+
+/**
+ * batch_json's reply (one part of a list, or all of it).
+ * @typedef {object} BatchPart
+ * @property {true} ok
+ * @property {string[]} columns
+ * @property {string[][]} rows
+ * @property {Record<string, number>} counts
+ * @property {string} on
+ * @property {string[]} input_columns
+ * @property {string[]} added_columns
+ * @property {string[]} statuses
+ * @property {string[]} read_columns
+ * @property {number} days_left_shown_within
+ * @property {Record<string, string>} written
+ * @property {string} csv
+ * @property {string} encoding
+ * @property {number} total
+ */
+
+/** @typedef {BatchPart | Refusal} BatchReply */
+
+/**
+ * Worker -> page start-up messages (all with id "startup").
+ * @typedef {{id: "startup", type: "step", step: string}
+ *   | {id: "startup", type: "progress", file: string, loaded: number, total: number | null, done: boolean}
+ *   | {id: "startup", type: "ready", ms: number}
+ *   | {id: "startup", type: "failed", step: string, message: string}} StartupMessage
+ */
+
+/**
+ * Page -> worker: call an entry point, its arguments by name (an object argument is the
+ * engine's JSON request; file contents are a Uint8Array).
+ * @typedef {{type: "call", id: number, fn: string, args: Record<string, unknown>}} CallMessage
+ */
+
+/**
+ * Worker -> page: an entry point's reply (parsed from JSON for the *_json entry points).
+ * @typedef {{type: "result", id: number, value: unknown} | {type: "error", id: number, message: string}} CallReply
+ */
+
+export {};

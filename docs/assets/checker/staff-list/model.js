@@ -1,0 +1,179 @@
+// The staff list's model, pure (no DOM): how a list is cut into parts for the engine, its
+// lines counted from its bytes, each row's answer as the view needs it, the filters, the
+// order, and who each row is about. Every name it uses is the engine's (its reply names its
+// statuses most urgent first, its added columns, and how many days ahead a last day counts
+// as "soon"): the page keeps no list of its own.
+
+/** @import { BatchPart } from "../shared/types.js" */
+/**
+ * One row's answer as the view needs it: status, days left (a number or null), the notes
+ * to confirm, and whether its last day is soon.
+ * @typedef {{status: string, days: number | null, confirm: string[], soon: boolean}} RowAnswer
+ */
+/** @typedef {Pick<BatchPart, "input_columns" | "added_columns">} Columns */
+
+// Rows per call to the engine: a list is checked in parts (one progress step each) of
+// PART_ROWS, the last ones smaller (halving, down to LAST_PART_ROWS).
+export const PART_ROWS = 10_000;
+export const LAST_PART_ROWS = 1_500;
+
+/**
+ * How many rows the next part has, when `left` rows are left to check.
+ * @param {number} left
+ */
+export function partRows(left) {
+  if (left > 2 * PART_ROWS) return PART_ROWS;
+  return Math.min(left, Math.max(Math.ceil(left / 2), LAST_PART_ROWS));
+}
+
+/**
+ * The number of lines in a file's bytes (at least its rows), without decoding it: a line
+ * feed is byte 10 in every encoding the engine reads but UTF-16, where it is unit 10.
+ * @param {Uint8Array} bytes
+ */
+export function lineCount(bytes) {
+  const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const utf16 = littleEndian || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  let feeds = 0;
+  let last = bytes.length ? bytes[bytes.length - 1] : 10;
+  if (utf16) {
+    const low = littleEndian ? 0 : 1; // where the unit's low byte is
+    for (let at = 2; at + 1 < bytes.length; at += 2) {
+      if (bytes[at + low] === 10 && bytes[at + 1 - low] === 0) feeds += 1;
+    }
+    last = bytes.length > 3 ? bytes[bytes.length - 2 + low] : 10;
+  } else {
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) feeds += 1;
+  }
+  return feeds + (last === 10 ? 0 : 1); // a last line without a line feed counts too
+}
+
+/**
+ * Where an added column is in a row: the file's own columns come first (-1: not there).
+ * @param {Columns} result
+ * @param {string} name
+ */
+export function addedAt(result, name) {
+  const at = result.added_columns.indexOf(name);
+  return at === -1 ? -1 : result.input_columns.length + at;
+}
+
+/**
+ * The answer of each of `rows` as the view needs it.
+ * @param {Pick<BatchPart, "input_columns" | "added_columns" | "days_left_shown_within">} result
+ * @param {string[][]} rows
+ * @returns {RowAnswer[]}
+ */
+export function answers(result, rows) {
+  const [atStatus, atDays, atConfirm] = ["status", "days_left", "confirm"].map((name) => addedAt(result, name));
+  return rows.map((row) => {
+    const days = atDays === -1 ? "" : row[atDays];
+    const status = row[atStatus];
+    const number = days === "" || days === undefined ? null : Number(days);
+    return {
+      status,
+      days: number,
+      confirm: atConfirm === -1 || !row[atConfirm] ? [] : row[atConfirm].split(/\s+/).filter(Boolean),
+      soon:
+        number !== null &&
+        number >= 0 &&
+        number <= result.days_left_shown_within &&
+        (status === "eligible" || status === "not_yet"),
+    };
+  });
+}
+
+/**
+ * Whether a row is shown under `filter` (a status, "soon", or null for every row).
+ * @param {RowAnswer} answer
+ * @param {string | null} filter
+ */
+export function matches(answer, filter) {
+  if (!filter) return true;
+  if (filter === "soon") return answer.soon;
+  return answer.status === filter;
+}
+
+/**
+ * How many rows each filter shows: each status's count (the engine's), and "soon".
+ * @param {Record<string, number>} counts
+ * @param {RowAnswer[]} rowAnswers
+ * @returns {(filter: string) => number}
+ */
+export function filterCounts(counts, rowAnswers) {
+  const soon = rowAnswers.filter((answer) => answer.soon).length;
+  return (filter) => (filter === "soon" ? soon : counts[filter] || 0);
+}
+
+/**
+ * The filter to keep for a new list: none when the list has no rows for it (its chip is
+ * then disabled, and pressed it would hide every row).
+ * @param {string | null} filter
+ * @param {(filter: string) => number} countOf
+ */
+export function filterKept(filter, countOf) {
+  return filter && countOf(filter) > 0 ? filter : null;
+}
+
+/**
+ * Row indexes in the chosen order; file order breaks every tie. "urgent": who can apply by
+ * fewest days left, then who cannot yet (by the day their window opens), then too late, no
+ * window and unreadable rows, each group apart.
+ * @param {Pick<BatchPart, "rows" | "statuses" | "input_columns" | "added_columns">} result
+ * @param {RowAnswer[]} rowAnswers
+ * @param {string} order
+ */
+export function sortedIndexes(result, rowAnswers, order) {
+  const indexes = result.rows.map((_, index) => index);
+  if (order !== "urgent") return indexes;
+  const atEarliest = addedAt(result, "earliest");
+  /** @param {number} index @returns {[number, number, string]} */
+  const key = (index) => {
+    const answer = rowAnswers[index];
+    const group = result.statuses.indexOf(answer.status);
+    if (answer.status === "eligible") return [group, answer.days ?? Infinity, ""];
+    if (answer.status === "not_yet") return [group, 0, result.rows[index][atEarliest] || ""];
+    return [group, 0, ""];
+  };
+  const keys = indexes.map(key);
+  return indexes.sort((a, b) => {
+    const [ka, kb] = [keys[a], keys[b]];
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2].localeCompare(kb[2]) || a - b;
+  });
+}
+
+/**
+ * The file's first column that says who the row is about (not one the engine reads).
+ * @param {Pick<BatchPart, "read_columns" | "input_columns">} result
+ */
+export function nameColumn(result) {
+  const read = new Set(result.read_columns);
+  const at = result.input_columns.findIndex((name) => !read.has(name.trim().replace(/^\ufeff/, "").toLowerCase()));
+  return Math.max(at, 0);
+}
+
+// Letters beyond ASCII (a name read in the wrong encoding shows them).
+const BEYOND_ASCII = /[^\p{ASCII}]/u;
+
+/**
+ * The first names in the file as the engine read them: values of the first column that
+ * says who the row is about, those with letters beyond ASCII first (they show a wrong
+ * encoding).
+ * @param {Pick<BatchPart, "read_columns" | "input_columns" | "rows">} result
+ */
+export function firstNames(result, howMany = 4) {
+  const column = nameColumn(result);
+  const values = [...new Set(result.rows.slice(0, 200).map((row) => row[column]).filter(Boolean))];
+  const telling = values.filter((value) => BEYOND_ASCII.test(value));
+  return [...telling, ...values.filter((value) => !telling.includes(value))].slice(0, howMany);
+}
+
+/**
+ * The command line that checks a list of any length (see the HR page's "Scheduled checks").
+ * @param {string} fileName
+ * @param {string} lang
+ */
+export function cliCommand(fileName, lang) {
+  const name = fileName.replace(/["\\$`]/g, ""); // safe inside the shell's double quotes
+  return `python -m checker batch "${name}"${lang === "zh" ? " --lang zh" : ""} -o results.csv`;
+}

@@ -1,0 +1,72 @@
+// The worker's Python side: Pyodide started with the checker's wheel (and its messages kept,
+// since a failed install says why only there), and the engine's entry points called with
+// their arguments by name. Imported by worker.js once the runtime's downloads are under way.
+
+// What Pyodide reported on stderr during start-up (a failed package install says why there).
+/** @type {string[]} */
+const startupMessages = [];
+
+/**
+ * @param {(options: object) => Promise<any>} loadPyodide
+ * @param {{indexURL: string, stdLibURL: string, packageName: string}} where
+ */
+export async function startPython(loadPyodide, { indexURL, stdLibURL, packageName }) {
+  return loadPyodide({
+    indexURL,
+    stdLibURL,
+    // The checker wheel is installed while Python starts, instead of after.
+    packages: [packageName],
+    stdout: () => {},
+    stderr: (/** @type {string} */ line) => {
+      startupMessages.push(line);
+      console.warn("[checker]", line);
+    },
+  });
+}
+
+/**
+ * Neither `packages` nor loadPackage rejects when a package fails: check it is there.
+ * @param {any} pyodide
+ * @param {string} packageName
+ */
+export async function checkInstalled(pyodide, packageName) {
+  if (!(packageName in pyodide.loadedPackages)) {
+    const why = startupMessages.join(" ");
+    throw new Error(`the package ${packageName} was not installed. ${why}`.trim());
+  }
+}
+
+/**
+ * An argument as Python takes it: file contents as bytes, an object as the engine's JSON
+ * request, anything else (a string, a number) as it is.
+ * @param {any} pyodide
+ * @param {unknown} value
+ */
+function toPython(pyodide, value) {
+  if (value instanceof Uint8Array) return pyodide.toPy(value);
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * An entry point called with its arguments by name; the *_json ones' replies parsed here,
+ * so that the page gets an object.
+ * @param {{pyodide: any, web: any}} engine
+ * @param {Set<string>} entryPoints  the engine's (contract.js)
+ * @param {string} fn
+ * @param {Record<string, unknown>} args
+ */
+export function call({ pyodide, web }, entryPoints, fn, args) {
+  if (!entryPoints.has(fn)) {
+    throw new Error(`unknown entry point: ${fn}`);
+  }
+  const named = Object.fromEntries(Object.entries(args).map(([name, value]) => [name, toPython(pyodide, value)]));
+  try {
+    const reply = web[fn].callKwargs(named);
+    return fn.endsWith("_json") ? JSON.parse(reply) : reply;
+  } finally {
+    for (const value of Object.values(named)) {
+      if (value && typeof value.destroy === "function") value.destroy();
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// ESLint for the page's scripts (docs/assets/checker/), the build's inlined start-up script
+// (hooks/*.js), the tools' Node scripts and the unit tests of the pure modules (tests/js/).
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  { ignores: ["node_modules/", "site/", "build/", "dist/", ".venv/", "tools/", "tests/browser/"] },
+  js.configs.recommended,
+  {
+    files: ["docs/assets/checker/**/*.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    files: ["docs/assets/checker/worker.js", "docs/assets/checker/worker/**/*.js"],
+    languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    files: ["docs/assets/checker/search-later.js", "hooks/*.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
+  {
+    files: ["tests/js/**/*.mjs", "eslint.config.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node } },
+  },
+  {
+    rules: {
+      "no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      eqeqeq: "error",
+      "prefer-const": "error",
+      "no-var": "error",
+    },
+  },
+];

@@ -1,0 +1,25 @@
+// The page's dates (docs/assets/checker/shared/dates.js), without a browser.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { browserDateExample, fragmentFor, todayInHangzhou, valuesFromFragment } from "../../docs/assets/checker/shared/dates.js";
+
+test("today in Hangzhou is already tomorrow at 17:00 in London", () => {
+  const facts = { hangzhou_utc_offset_hours: 8 };
+  assert.equal(todayInHangzhou(facts, Date.UTC(2026, 10, 25, 17)), "2026-11-26");
+  assert.equal(todayInHangzhou(facts, Date.UTC(2026, 10, 25, 15)), "2026-11-25");
+});
+
+test("a link carries the dates and category, and the day only when it was planned", () => {
+  const values = { permit_issued: "2026-11-12", permit_expires: "2028-11-11", passport_expires: "2030-01-01", category: "A" };
+  const today = "2026-11-26";
+  assert.doesNotMatch(fragmentFor({ ...values, on: today }, today), /on=/);
+  const planned = fragmentFor({ ...values, on: "2026-12-01" }, today);
+  assert.deepEqual(valuesFromFragment(planned), { ...values, on: "2026-12-01" });
+  assert.equal(valuesFromFragment("#something-else"), null);
+});
+
+test("a date example is written the way this browser's locale writes dates", () => {
+  assert.equal(browserDateExample("2026-11-26", "en-US"), "11/26/2026");
+  assert.equal(browserDateExample("2026-11-26", "en-GB"), "26/11/2026");
+});

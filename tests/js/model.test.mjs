@@ -1,0 +1,78 @@
+// The staff list's model (docs/assets/checker/staff-list/model.js), without a browser.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import {
+  answers,
+  filterCounts,
+  filterKept,
+  lineCount,
+  partRows,
+  sortedIndexes,
+  firstNames,
+  cliCommand,
+} from "../../docs/assets/checker/staff-list/model.js";
+
+const LIST = {
+  input_columns: ["name", "permit_issued"],
+  added_columns: ["status", "earliest", "latest", "reason", "days_left", "confirm"],
+  statuses: ["eligible", "not_yet", "too_late", "no_window", "invalid"],
+  read_columns: ["permit_issued", "permit_expires", "passport_expires", "category"],
+  days_left_shown_within: 30,
+  rows: [
+    ["Ann", "2026-01-01", "too_late", "2026-01-15", "2026-10-01", "No", "", ""],
+    ["Bo", "2026-11-12", "eligible", "2026-11-26", "2026-12-10", "Yes", "14", ""],
+    ["Cy", "2026-11-20", "not_yet", "2026-12-04", "2028-08-20", "Not yet", "", "category"],
+    ["Di", "2026-11-12", "eligible", "2026-11-26", "2028-08-12", "Yes", "625", ""],
+  ],
+};
+
+test("a list is checked in parts of 10,000 rows, the last ones halving to 1,500", () => {
+  assert.equal(partRows(100_000), 10_000);
+  assert.equal(partRows(15_000), 7_500);
+  assert.equal(partRows(2_000), 1_500);
+  assert.equal(partRows(900), 900);
+});
+
+test("a file's lines are counted from its bytes, a last line without a line feed too", () => {
+  assert.equal(lineCount(new TextEncoder().encode("a\nb\nc")), 3);
+  assert.equal(lineCount(new TextEncoder().encode("a\nb\n")), 2);
+  const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0a, 0, 0x62, 0]);
+  assert.equal(lineCount(utf16), 2);
+});
+
+test("a row with a last day within 30 days is soon, and only one that can still apply", () => {
+  const rowAnswers = answers(LIST, LIST.rows);
+  assert.deepEqual(
+    rowAnswers.map((answer) => [answer.status, answer.days, answer.soon]),
+    [
+      ["too_late", null, false],
+      ["eligible", 14, true],
+      ["not_yet", null, false],
+      ["eligible", 625, false],
+    ],
+  );
+  assert.deepEqual(rowAnswers[2].confirm, ["category"]);
+});
+
+test("a filter the next list has no rows for goes back to every row", () => {
+  const none = filterCounts({ eligible: 1 }, []);
+  assert.equal(none("soon"), 0);
+  assert.equal(filterKept("soon", none), null);
+  assert.equal(filterKept("eligible", none), "eligible");
+  assert.equal(filterKept(null, none), null);
+});
+
+test("the most urgent come first: who can apply by days left, then who cannot yet", () => {
+  const rowAnswers = answers(LIST, LIST.rows);
+  assert.deepEqual(sortedIndexes(LIST, rowAnswers, "urgent"), [1, 3, 2, 0]);
+  assert.deepEqual(sortedIndexes(LIST, rowAnswers, "file"), [0, 1, 2, 3]);
+});
+
+test("the first names come from the first column the engine does not read", () => {
+  assert.deepEqual(firstNames({ ...LIST, rows: [["Zoë"], ["Al"], ["李明"]] }), ["Zoë", "李明", "Al"]);
+});
+
+test("the command line for a long list is safe inside the shell's double quotes", () => {
+  assert.equal(cliCommand('a"$b`.csv', "zh"), 'python -m checker batch "ab.csv" --lang zh -o results.csv');
+});
