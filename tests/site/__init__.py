@@ -1,0 +1,1 @@
+"""Tests of the site layer (see tests/__init__.py)."""
