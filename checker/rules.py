@@ -100,6 +100,9 @@ class RuleData:
     min_year: int
     max_year: int
     browser_max_rows: int  # the staff-list page's limit; the CLI has none
+    browser_max_megabytes: int  # the largest file the staff-list page reads
+    max_cells_per_row: int  # in any staff list, page and command line
+    max_cell_characters: int
     # The four rules' numbers, named for what they are.
     programme_opens_on: date
     min_days_since_permit_issued: int
@@ -153,6 +156,9 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
         min_year=int(raw["input"]["min_year"]),
         max_year=int(raw["input"]["max_year"]),
         browser_max_rows=int(raw["input"]["browser_max_rows"]),
+        browser_max_megabytes=int(raw["input"]["browser_max_megabytes"]),
+        max_cells_per_row=int(raw["input"]["max_cells_per_row"]),
+        max_cell_characters=int(raw["input"]["max_cell_characters"]),
         programme_opens_on=rules_raw["programme_open"]["opens_on"],
         min_days_since_permit_issued=int(
             rules_raw["permit_held_two_weeks"]["min_days_since_permit_issued"]

@@ -11,11 +11,18 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES, check_batch
+from checker.batch import (
+    ADDED_COLUMNS,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    STATUSES,
+    BatchResult,
+    check_batch,
+)
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
-from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
+from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest, UnusableFile
 from checker.form import CheckInput, read_form
 from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
@@ -23,6 +30,7 @@ from checker.rules import load_rules
 
 __all__ = ["batch_ics", "batch_json", "check_json", "rules_json", "window_ics"]
 
+MEGABYTE = 1024 * 1024
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
 
 
@@ -97,6 +105,24 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
+def _browser_batch(data: bytes, on: str, lang: str, encoding: str, **part: int) -> BatchResult:
+    """`check_batch` within the page's limits (rules.toml, `[input]`): a file larger than
+    `browser_max_megabytes` is refused before it is read, one with more than
+    `browser_max_rows` rows (counted as the CSV reader counts them) as soon as it is seen."""
+    rules = load_rules()
+    if len(data) > rules.browser_max_megabytes * MEGABYTE:
+        size = f"{len(data) / MEGABYTE:,.1f}"
+        raise UnusableFile("too_large", size=size, limit=rules.browser_max_megabytes)
+    return check_batch(
+        data,
+        on=_batch_on(on),
+        lang=lang,
+        encoding=encoding,
+        max_rows=rules.browser_max_rows,
+        **part,
+    )
+
+
 def batch_json(
     data: bytes, on: str, lang: str, encoding: str = "auto", first: int = 0, count: int = 0
 ) -> str:
@@ -119,7 +145,7 @@ def batch_json(
     answer_lang = _lang_of(lang)
     try:
         part = {"first": int(first), "count": int(count)} if int(count) > 0 else {}
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, **part)
+        batch = _browser_batch(bytes(data), on, lang, encoding, **part)
     except EncodingUndecided as error:
         return _dumps(
             {"ok": False, "errors": [error.to_dict(answer_lang)], "encoding_refused": error.reason}
@@ -215,8 +241,4 @@ def window_ics(request: str) -> str:
 
 def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
     """Every row's last day in one iCalendar file; "" if the file is unusable."""
-    return _ics_or_empty(
-        lambda: batch_calendar(
-            check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
-        )
-    )
+    return _ics_or_empty(lambda: batch_calendar(_browser_batch(bytes(data), on, lang, encoding)))
