@@ -23,10 +23,12 @@ Other legacy encodings decode without error too, and are looked for by what they
 - Japanese Shift-JIS reads as rare GBK characters (田中 → 揷拞): a file that reads as
   Japanese in Shift-JIS, or a line whose Chinese characters are all rare ones and that
   reads as Japanese, is refused; Japanese kana (EUC-JP, and Big5 often) are never taken for
-  Chinese;
+  Chinese (kanji-only EUC-JP, though, reads as common Chinese characters, 田中 → 拍面, and
+  cannot be told from GB18030 by its characters alone: a known limit);
 - Vietnamese (Windows-1258) writes tones as combining marks after a vowel, which
-  Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn): a line with such a mark after a
-  vowel is not Western text.
+  Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn), and ă, ơ, đ where Windows-1252
+  has ã, õ, ð (Văn → Vãn, Đức → Ðức): a line with such a mark after a vowel, ã or õ before
+  a consonant, or ð starting a word is not Western text.
 
 When neither family reads every line, when both do, when some lines are UTF-8 and others are
 not, or when one line is in another encoding than the rest (a list pasted together from two
@@ -76,6 +78,8 @@ _LATIN_RUN = 2
 # The tone marks Windows-1258 writes as combining characters after a vowel.
 _VIETNAMESE_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _VOWELS = frozenset("aeiouyAEIOUY")
+# The letters that follow ã or õ in Portuguese (João, Guimarães, Simões, irmãs).
+_PORTUGUESE_AFTER_TILDE = frozenset("oeOEsS")
 # Korean names: Hangul syllables whose first consonant is plain (not ㄲ ㄸ ㅃ ㅆ ㅉ) and
 # whose last is none or one of ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ (김민준, 이서연, 박지훈). Chinese read as
 # EUC-KR gives verb endings and tense consonants as often (李雷 → 쟀잉).
@@ -144,6 +148,8 @@ def _chinese_looks_real(text: str, at: int) -> bool:
         return True
     if char in _PINYIN_LETTERS:
         return True
+    if "\ue000" <= char <= "\uf8ff":
+        return False  # GB18030's user-defined area: no Chinese text has it (Big5 does)
     encoded = char.encode("gb18030")  # GB2312's symbols (①, №, ℃, Greek, Cyrillic...)
     return len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xA9 and encoded[1] >= 0xA1
 
@@ -173,15 +179,23 @@ def _latin_looks_real(text: str, at: int) -> bool:
 
 
 def _has_vietnamese_tones(stretch: bytes) -> bool:
-    """Whether Windows-1258 reads `stretch` with a tone mark right after a vowel."""
+    """Whether Windows-1258 reads `stretch` as Vietnamese: a tone mark right after a vowel
+    (Trần), ă or ơ before a consonant (Văn, Sơn: Windows-1252's ã and õ come before o, e or
+    s in Portuguese, João, Simões), or đ starting a word (Đức: ð never starts an Icelandic
+    word)."""
     try:
         text = stretch.decode("cp1258")
     except UnicodeDecodeError:
         return False
-    return any(
-        char in _VIETNAMESE_TONES and unicodedata.normalize("NFD", before)[:1] in _VOWELS
-        for before, char in pairwise(text)
-    )
+    for at, (before, char) in enumerate(pairwise(f" {text}")):
+        if char in _VIETNAMESE_TONES and unicodedata.normalize("NFD", before)[:1] in _VOWELS:
+            return True
+        after = text[at + 1 : at + 2]
+        if char in "ăĂơƠ" and _is_ascii_letter(after) and after not in _PORTUGUESE_AFTER_TILDE:
+            return True
+        if char in "đĐ" and not before.isalpha() and after.isalpha():
+            return True
+    return False
 
 
 def _share(text: str, looks_real: Callable[[str, int], bool]) -> tuple[int, int]:
@@ -347,14 +361,22 @@ class _Evidence:
             verdict.japanese for verdict in verdicts
         ):
             self.chinese.add(line_number, (1, 0))  # a Shift-JIS line among Chinese ones
+        syllables = names = 0
         for verdict in verdicts:
             if verdict.korean is None:
                 self.korean = False
-            else:
-                self.korean_syllables += verdict.korean[0]
-                self.korean_names += verdict.korean[1]
+                syllables = -1
+                break
+            syllables += verdict.korean[0]
+            names += verdict.korean[1]
+        if syllables > 0:
+            self.korean_syllables += syllables
+            self.korean_names += names
 
     def reads_as_korean(self) -> bool:
+        """Every non-ASCII word reads as Korean names in EUC-KR. (One Korean line among
+        Chinese ones cannot be told apart: a Chinese line reads as Korean names about one
+        time in twenty, so refusing on one line would refuse most long Chinese lists.)"""
         return (
             self.korean
             and self.korean_syllables > 0
@@ -433,6 +455,32 @@ def _has_nul(chunks: Iterable[bytes], codec: str) -> bool:
     return any("\x00" in text for text in decoded_chunks(chunks, codec))
 
 
+# Bytes of 8-bit text (ASCII: the CSV's commas, digits and line breaks) read as UTF-16 are
+# characters whose two bytes are both such bytes (`2026` → `〲㘲`, CRLF → U+0A0D); Chinese
+# in UTF-16 has a few such characters, never a long run of them.
+_ASCII_BYTES = (0x09, 0x0A, 0x0D, *range(0x20, 0x7F))
+_EIGHT_BIT_PAIR = "".join(
+    f"\\u{high:02x}09\\u{high:02x}0a\\u{high:02x}0d\\u{high:02x}20-\\u{high:02x}7e"
+    for high in _ASCII_BYTES
+)
+_EIGHT_BIT_RUN = 6
+_EIGHT_BIT_AS_UTF16 = re.compile(f"[{_EIGHT_BIT_PAIR}]{{{_EIGHT_BIT_RUN}}}")
+
+
+def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
+    """Refuse a UTF-16 file with a line of 8-bit text in it (a row pasted in from a CSV
+    saved in another encoding): it decodes, into nonsense; the sentence names its line."""
+    lines, tail = 1, ""
+    for text in texts:
+        joined = tail + text
+        found = _EIGHT_BIT_AS_UTF16.search(joined)
+        if found:
+            line = lines + text.count("\n", 0, max(found.start() - len(tail), 0))
+            raise EncodingUndecided("encoding_mixed_rows", line=line)
+        tail = joined[-(_EIGHT_BIT_RUN - 1) :]
+        lines += text.count("\n")
+
+
 def _auto(chunks: Chunks) -> tuple[str, str]:
     start = b""
     for chunk in chunks():
@@ -443,6 +491,8 @@ def _auto(chunks: Chunks) -> tuple[str, str]:
         if start.startswith(bom):
             if not _decodes(chunks(), codec):
                 raise EncodingUndecided("encoding_mixed")
+            if codec == "utf-16":
+                _refuse_8_bit_lines(decoded_chunks(chunks(), codec))
             return codec, codec
     if any(b"\x00" in chunk for chunk in chunks()):
         raise UnusableFile("not_text")

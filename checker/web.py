@@ -130,8 +130,13 @@ def batch_json(
 
     `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch; the reply's
     `encoding` says which one was used. A file refused for its encoding also gets
-    `encoding_refused` (`encoding_undecided`, `encoding_mixed` or `encoding_wrong`), so
-    that the page can offer its switch.
+    `encoding_refused` (`encoding_undecided`, `encoding_mixed`, `encoding_mixed_rows`,
+    `encoding_foreign` or `encoding_wrong`), so that the page can offer its switch, and
+    `encoding_refused_details` (`looks_like`: the encoding it seems to be in; `line`: the
+    first line in another encoding than the rest).
+    A file over the page's limits (rules.toml, `[input]`: `browser_max_megabytes`,
+    `browser_max_rows` counted as the CSV reader counts rows) is refused at once with a
+    sentence naming the limit.
 
     With `count` > 0 only the data rows `first` to `first + count - 1` are answered (a long
     list in parts, for a progress bar): `rows`, `counts` and `csv` are the part's (`csv` with
@@ -148,7 +153,15 @@ def batch_json(
         batch = _browser_batch(bytes(data), on, lang, encoding, **part)
     except EncodingUndecided as error:
         return _dumps(
-            {"ok": False, "errors": [error.to_dict(answer_lang)], "encoding_refused": error.reason}
+            {
+                "ok": False,
+                "errors": [error.to_dict(answer_lang)],
+                "encoding_refused": error.reason,
+                # What the page's own sentence names: `looks_like` (an encoding), `line`.
+                "encoding_refused_details": {
+                    name: str(value) for name, value in error.params.items()
+                },
+            }
         )
     except InvalidInput as error:
         return _errors([error], answer_lang)

@@ -123,12 +123,17 @@ def streamed_batch(megabytes: int) -> None:
         )
         peak = re.search(r"Maximum resident set size \(kbytes\): (\d+)", timed.stderr)
         elapsed = re.search(r"Elapsed \(wall clock\) time.*: ([\d:.]+)", timed.stderr)
+        cpu = sum(
+            float(found)
+            for found in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", timed.stderr)
+        )
         with out.open("rb") as answer:
             rows_out = sum(1 for _ in answer) - 1  # CRLF rows; no cell holds a line break
         memory = f"{int(peak.group(1)) / 1024:,.0f} MB" if peak else "?"
         print(
             f"command-line batch of {size:,.0f} MB ({rows:,} rows): peak memory {memory} "
-            f"(target ≤ 200 MB), {elapsed.group(1) if elapsed else '?'} (m:ss), "
+            f"(target ≤ 200 MB), {elapsed.group(1) if elapsed else '?'} "
+            f"(m:ss; {cpu:.0f} s of CPU), "
             f"exit {timed.returncode}, {rows_out:,} rows out"
         )
 

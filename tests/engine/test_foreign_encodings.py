@@ -102,6 +102,13 @@ class TestOneRowInAnotherEncoding:
         data += ("李明" + DATES).encode("gb18030")  # ÀîÃ÷ in Windows-1252
         assert "line 5" in refusal(data).message("en")
 
+    def test_an_8_bit_row_in_a_utf_16_list_is_refused_naming_its_line(self) -> None:
+        data = b"\xff\xfe" + staff_list(["王芳", "Renée"]).encode("utf-16-le")
+        data += ("山田 さくら" + DATES).encode("euc_jp")  # decodes as UTF-16, into nonsense
+        error = refusal(data)
+        assert error.reason == "encoding_mixed_rows"
+        assert "line 4" in error.message("en")
+
     def test_a_korean_row_in_a_windows_1252_list_is_refused(self) -> None:
         data = staff_list(["Renée Dupont", "Zoë Smith"]).encode("cp1252")
         data += (KOREAN[0] + DATES).encode("euc_kr")
@@ -159,7 +166,14 @@ class TestTheBrowserAndTheCommandLine:
         reply = json.loads(batch_json(FOREIGN_FILES["korean_euc_kr"], "2026-11-26", "en"))
         assert reply["ok"] is False
         assert reply["encoding_refused"] == "encoding_foreign"
+        assert reply["encoding_refused_details"] == {"looks_like": "EUC-KR"}
         assert "--encoding" in reply["errors"][0]["message"]
+
+    def test_the_browser_is_told_the_line_in_another_encoding(self) -> None:
+        data = staff_list(["王芳", "李雷"]).encode("gb18030") + ("Renée" + DATES).encode("cp1252")
+        reply = json.loads(batch_json(data, "2026-11-26", "zh"))
+        assert reply["encoding_refused"] == "encoding_mixed_rows"
+        assert reply["encoding_refused_details"] == {"line": "4"}
 
     def test_the_command_line_exits_2_with_nothing_on_stdout(self, tmp_path: Path) -> None:
         path = tmp_path / "korean.csv"
