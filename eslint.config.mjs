@@ -1,5 +1,5 @@
 // ESLint for the page's scripts (docs/assets/checker/), the build's inlined start-up script
-// (hooks/*.js), the tools' Node scripts and the unit tests of the pure modules (tests/js/).
+// (hooks/*.js), the build's Node scripts (hooks/runtime/*.mjs), the tools' Node scripts and the unit tests of the pure modules (tests/js/).
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -19,7 +19,7 @@ export default [
     languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },
   {
-    files: ["tests/js/**/*.mjs", "eslint.config.mjs"],
+    files: ["tests/js/**/*.mjs", "hooks/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },
   {

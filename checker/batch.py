@@ -29,6 +29,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -41,6 +42,7 @@ from checker.errors import MalformedRow, UnusableFile, check_lang
 from checker.form import read_form
 from checker.result import Status
 from checker.rules import load_rules
+from checker.staff_file import Opener, StaffFile, bytes_opener, extra_cells, read_staff_file
 from checker.text_encoding import decode_staff_list
 
 __all__ = [
@@ -50,8 +52,10 @@ __all__ = [
     "STATUSES",
     "BatchResult",
     "BatchRow",
+    "BatchStream",
     "check_batch",
     "decode_csv_bytes",
+    "stream_batch",
 ]
 
 REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
@@ -181,22 +185,6 @@ def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
     return header, index
 
 
-def _delimiter(text: str) -> str:
-    """A tab when the header row has more tabs than commas (a spreadsheet's clipboard), else
-    a comma."""
-    header = text.split("\n", 1)[0]
-    return "\t" if header.count("\t") > header.count(",") else ","
-
-
-def _read_rows(text: str) -> list[list[str]]:
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-        rows = list(reader)
-    except csv.Error as error:
-        raise UnusableFile("not_csv", detail=str(error)) from None
-    return [row for row in rows if "".join(row).strip()]
-
-
 def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) -> BatchRow:
     """One row's answer, through the same validation as a single check (errors: invalid)."""
     valid, errors = read_form(
@@ -224,30 +212,109 @@ def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) ->
     )
 
 
-def _read_file(data: bytes, encoding: str) -> tuple[str, list[list[str]]]:
-    """The encoding the file was read in, and its non-empty rows."""
-    decoded = decode_staff_list(data, encoding)
-    return decoded.encoding, _read_rows(decoded.text)
+def _open(
+    opener: Opener, encoding: str, max_rows: int | None
+) -> tuple[StaffFile, list[str], dict[str, int]]:
+    """The file read through once (`checker.staff_file`), its header and column indexes."""
+    staff = read_staff_file(opener, encoding, max_rows)
+    header, index = _header([] if staff.header is None else [staff.header])
+    return staff, header, index
 
 
 @lru_cache(maxsize=1)  # a long list checked part by part (the browser's progress bar)
-def _read_file_for_parts(data: bytes, encoding: str) -> tuple[str, list[list[str]], int]:
-    """`_read_file`, once for all the parts, and the most extra cells any row has (so that
-    every part has the same columns)."""
-    read_as, rows = _read_file(data, encoding)
-    header, _index = _header(rows)
-    extra = (
-        len(_extra_cells(cells, len(header))) for cells in rows[1:] if len(cells) > len(header)
+def _read_file_for_parts(
+    data: bytes, encoding: str, max_rows: int | None
+) -> tuple[StaffFile, list[str], dict[str, int], list[list[str]]]:
+    """`_open`, once for all the parts, with every data row (the browser's lists are
+    bounded by its row limit)."""
+    staff, header, index = _open(bytes_opener(data), encoding, max_rows)
+    return staff, header, index, list(staff.rows())
+
+
+def _answers(
+    rows: Iterable[list[str]],
+    index: dict[str, int],
+    width: int,
+    on: date,
+    lang: str,
+    counts: dict[str, int],
+) -> Iterator[BatchRow]:
+    """Each row's answer, in order, counted in `counts` as it is made."""
+    for cells in rows:
+        if len(cells) > width:
+            extra = extra_cells(cells, width)  # without Excel's trailing empty cells
+            cells = cells[:width]
+            if extra:
+                # Reported (the columns may have shifted) and kept: the extra cells come
+                # out at the end of the row, under `extra_1`, `extra_2`...
+                error = MalformedRow("row", cells=width + len(extra), columns=width)
+                counts[INVALID] += 1
+                yield BatchRow(tuple(cells), INVALID, error.message(lang), extra=tuple(extra))
+                continue
+        elif len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        answer = _answer_row(cells, index, on, lang)
+        counts[answer.status] += 1
+        yield answer
+
+
+def _columns(header: list[str], most_extra: int) -> list[str]:
+    extra = [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
+    return [*header, *ADDED_COLUMNS, *extra]
+
+
+@dataclass(frozen=True)
+class BatchStream:
+    """A staff list answered row by row, for a list of any size (the command line).
+
+    The file has been read through once (so it is usable, and `columns` and `total_rows`
+    are known); `answers()` reads it again and answers each row as it is read, adding it
+    to `counts`, which are the whole file's once every answer has been taken.
+    """
+
+    columns: list[str]
+    input_columns: list[str]
+    on: date
+    lang: str
+    rules_version: str
+    encoding: str
+    total_rows: int
+    counts: dict[str, int]
+    _staff: StaffFile
+    _index: dict[str, int]
+
+    def answers(self) -> Iterator[BatchRow]:
+        width = len(self.input_columns)
+        yield from _answers(self._staff.rows(), self._index, width, self.on, self.lang, self.counts)
+
+    def rows(self) -> Iterator[list[str]]:
+        """Every answer as cells, in the order of `columns` (as `BatchResult.rows`)."""
+        extra_columns = len(self.columns) - len(self.input_columns) - len(ADDED_COLUMNS)
+        for answer in self.answers():
+            yield answer.to_cells(extra_columns)
+
+
+def stream_batch(
+    opener: Opener, *, on: date | None = None, lang: str = "en", encoding: str = "auto"
+) -> BatchStream:
+    """`check_batch` for a file of any size: `opener()` opens it afresh (it is read three
+    times, chunk by chunk); the answers come from the returned stream one by one. Raises
+    what `check_batch` raises, before any row is answered."""
+    lang = check_lang(lang)
+    on = today_in_hangzhou() if on is None else on
+    staff, header, index = _open(opener, encoding, None)
+    return BatchStream(
+        columns=_columns(header, staff.most_extra),
+        input_columns=list(header),
+        on=on,
+        lang=lang,
+        rules_version=load_rules().rules_version,
+        encoding=staff.encoding,
+        total_rows=staff.total_rows,
+        counts=dict.fromkeys(STATUSES, 0),
+        _staff=staff,
+        _index=index,
     )
-    return read_as, rows, max(extra, default=0)
-
-
-def _extra_cells(cells: list[str], width: int) -> list[str]:
-    """The cells beyond the header's `width`, without Excel's trailing empty ones."""
-    extra = cells[width:]
-    while extra and not extra[-1].strip():
-        extra.pop()
-    return extra
 
 
 def check_batch(
@@ -258,6 +325,7 @@ def check_batch(
     encoding: str = "auto",
     first: int = 0,
     count: int | None = None,
+    max_rows: int | None = None,
 ) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
@@ -267,43 +335,25 @@ def check_batch(
     `encoding` ("auto" or one of `ENCODING_CHOICES`) overrides the evidence of the bytes.
     With `count`, only the data rows `first` to `first + count - 1` are answered (their
     counts too); the columns are the whole file's, and `total_rows` says how many it has.
-    The file is then read once for all its parts.
+    The file is then read once for all its parts. With `max_rows`, a file with more data
+    rows is refused (`UnusableFile`) as soon as the row past the limit is read.
     """
     lang = check_lang(lang)
     on = today_in_hangzhou() if on is None else on
     if count is None:
-        read_as, rows = _read_file(bytes(data), encoding)
-        most_extra = 0  # counted row by row below
+        staff, header, index = _open(bytes_opener(bytes(data)), encoding, max_rows)
+        part: Iterable[list[str]] = staff.rows()
     else:
-        read_as, rows, most_extra = _read_file_for_parts(bytes(data), encoding)
-    header, index = _header(rows)
-    width = len(header)
+        staff, header, index, rows = _read_file_for_parts(bytes(data), encoding, max_rows)
+        start = max(first, 0)
+        part = rows[start : start + count]
     counts = dict.fromkeys(STATUSES, 0)
-    answers: list[BatchRow] = []
-    total_rows = len(rows) - 1
-    start = 1 + max(first, 0)
-    part = rows[1:] if count is None else rows[start : start + count]
-    for cells in part:
-        if len(cells) > width:
-            extra = _extra_cells(cells, width)  # without Excel's trailing empty cells
-            cells = cells[:width]
-            if extra:
-                # Reported (the columns may have shifted) and kept: the extra cells come
-                # out at the end of the row, under `extra_1`, `extra_2`...
-                error = MalformedRow("row", cells=width + len(extra), columns=width)
-                answers.append(
-                    BatchRow(tuple(cells), INVALID, error.message(lang), extra=tuple(extra))
-                )
-                most_extra = max(most_extra, len(extra))
-                counts[INVALID] += 1
-                continue
-        elif len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        answer = _answer_row(cells, index, on, lang)
-        counts[answer.status] += 1
-        answers.append(answer)
-    columns = [*header, *ADDED_COLUMNS]
-    columns += [f"{EXTRA_COLUMN}{number}" for number in range(1, most_extra + 1)]
+    answers = list(_answers(part, index, len(header), on, lang, counts))
+    read_as, total_rows, columns = (
+        staff.encoding,
+        staff.total_rows,
+        _columns(header, staff.most_extra),
+    )
     return BatchResult(
         columns=columns,
         answers=answers,

@@ -8,25 +8,38 @@
 
 Exit codes: `check` 0 eligible on that date, 1 not eligible on that date; `batch` and
 `change` 0 done; every command 2 for input it cannot use (a sentence naming the field;
-with `--json`, `{"error": {"field", "message"}}` on stdout). 3 is reserved for a bug in
+with `--json`, `{"error": {"field", "message"}}` on stdout); 4 when the answer stopped
+part-way (a full disk, or a program reading the output that stopped early, `| head`): what
+was written is incomplete, and a sentence on stderr says so. 3 is reserved for a bug in
 the checker itself, reported in one line, never as a traceback.
+
+`batch` reads its file a few times, in chunks, and writes each row as it is answered, so a
+list of any size is checked in memory that does not grow with it (stdin is first copied to
+a temporary file).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import io
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from checker.batch import check_batch
+from checker.batch import BatchStream, stream_batch
+from checker.batch_writer import write_csv, write_json
 from checker.dates import parse_date, today_in_hangzhou
 from checker.errors import (
     InvalidInput,
     MissingDate,
+    OutputIncomplete,
     UnusableFile,
     UnwritableOutput,
     check_lang,
@@ -36,7 +49,8 @@ from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, render
 from checker.result import CheckResult
 from checker.rules import load_rules
-from checker.text_encoding import ENCODING_CHOICES
+from checker.staff_file import Opener
+from checker.text_encoding import CHUNK_BYTES, ENCODING_CHOICES
 
 __all__ = ["main"]
 
@@ -44,6 +58,15 @@ EXIT_ELIGIBLE = 0
 EXIT_NOT_ELIGIBLE = 1
 EXIT_INVALID = 2
 EXIT_BUG = 3
+EXIT_OUTPUT_INCOMPLETE = 4
+
+
+EXIT_CODES = """exit codes:
+  0  done (check: eligible on that date)
+  1  check: not eligible on that date
+  2  input the checker cannot use (a sentence names the field)
+  3  a bug in the checker itself (please report it)
+  4  the answer stopped part-way (full disk, or the program reading it stopped): incomplete"""
 
 
 class UsageError(Exception):
@@ -59,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m checker",
         description="Can you apply for Hangzhou's citizen card for foreign talents, and when?",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="{check,batch,change}")
 
@@ -78,7 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--json", action="store_true", help="print one JSON object")
 
     batch_cmd = commands.add_parser(
-        "batch", help="a CSV of staff", description="Check every row of a staff CSV."
+        "batch",
+        help="a CSV of staff",
+        description="Check every row of a staff CSV.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     batch_cmd.add_argument("file", metavar="FILE.csv", help="the CSV file ('-' for stdin)")
     batch_cmd.add_argument(
@@ -166,42 +195,84 @@ def _run_check(args: argparse.Namespace) -> int:
     return EXIT_ELIGIBLE if result.eligible else EXIT_NOT_ELIGIBLE
 
 
-def _read_file(name: str) -> bytes:
+def _opener(name: str, spool: Path) -> Opener:
+    """What opens the batch file afresh (it is read a few times, in chunks): the file
+    itself, or stdin ('-') copied once into `spool`."""
     if name == "-":
-        return sys.stdin.buffer.read()
+        with spool.open("wb") as copy:
+            shutil.copyfileobj(sys.stdin.buffer, copy, CHUNK_BYTES)
+        name = str(spool)
+    path = Path(name)
     try:
-        return Path(name).read_bytes()
+        path.open("rb").close()
     except OSError:
         raise UnusableFile("missing", path=name) from None
+    return lambda: path.open("rb")
+
+
+def _write_answer(stream: BatchStream, output: str | None, as_json: bool) -> None:
+    """Write the answer row by row to `output` (or stdout). Raises `UnwritableOutput` when
+    the file cannot be opened, `OutputIncomplete` when writing stops part-way."""
+    write = write_json if as_json else write_csv
+    where = output or "stdout"
+    if output is None:
+        try:
+            write(stream, sys.stdout)
+            sys.stdout.write("\n" if as_json else "")
+            sys.stdout.flush()
+        except OSError as error:
+            _drop_stdout()
+            raise _incomplete(where, error) from None
+        return
+    # A BOM lets Excel open the Chinese in a CSV correctly; JSON never has one.
+    encoding = "utf-8" if as_json else "utf-8-sig"
+    try:
+        out = open(output, "w", encoding=encoding, newline="")  # noqa: SIM115 (closed below)
+    except OSError as error:
+        detail = error.strerror or type(error).__name__
+        raise UnwritableOutput("output", path=output, detail=detail) from None
+    try:
+        with out:
+            write(stream, out)
+            out.write("\n" if as_json else "")
+    except OSError as error:
+        raise _incomplete(where, error) from None
+
+
+def _incomplete(where: str, error: OSError) -> OutputIncomplete:
+    if isinstance(error, BrokenPipeError):
+        detail = "broken pipe: the program reading it stopped"
+    else:
+        detail = error.strerror or type(error).__name__
+    return OutputIncomplete("output", path=where, detail=detail)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what is left in
+    its buffer (to a closed pipe or a full disk) fails no more."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _run_batch(args: argparse.Namespace) -> int:
     lang = _answer_lang(args.lang)
     as_json = args.format == "json"
-    try:
-        check_lang(args.lang)
-        on = today_in_hangzhou() if not args.on else parse_date(args.on, field="on")
-        batch = check_batch(_read_file(args.file), on=on, lang=args.lang, encoding=args.encoding)
-    except InvalidInput as error:
-        return _report_invalid(error, lang, as_json)
-    if as_json:
-        text = json.dumps(batch.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = batch.to_csv()
-    if args.output:
-        # A BOM lets Excel open the Chinese in a CSV correctly; JSON never has one.
-        encoding = "utf-8" if as_json else "utf-8-sig"
+    with tempfile.TemporaryDirectory(prefix="checker-") as folder:
         try:
-            Path(args.output).write_text(text, encoding=encoding, newline="")
-        except OSError as error:
-            detail = error.strerror or type(error).__name__
-            unwritable = UnwritableOutput("output", path=args.output, detail=detail)
-            return _report_invalid(unwritable, lang, as_json)
-    else:
-        sys.stdout.write(text)
-    rows = sum(batch.counts.values())
-    sys.stderr.write(render("cli.batch_summary", lang, rows=rows, **batch.counts) + "\n")
-    sys.stderr.write(render("cli.batch_encoding", lang, encoding=batch.encoding) + "\n")
+            check_lang(args.lang)
+            on = today_in_hangzhou() if not args.on else parse_date(args.on, field="on")
+            opener = _opener(args.file, Path(folder) / "stdin.csv")
+            stream = stream_batch(opener, on=on, lang=args.lang, encoding=args.encoding)
+            _write_answer(stream, args.output, as_json)
+        except OutputIncomplete as error:
+            sys.stderr.write(f"checker: {error.message(lang)}\n")
+            return EXIT_OUTPUT_INCOMPLETE
+        except InvalidInput as error:
+            return _report_invalid(error, lang, as_json)
+    rows = sum(stream.counts.values())
+    sys.stderr.write(render("cli.batch_summary", lang, rows=rows, **stream.counts) + "\n")
+    sys.stderr.write(render("cli.batch_encoding", lang, encoding=stream.encoding) + "\n")
     return EXIT_ELIGIBLE
 
 
@@ -255,6 +326,22 @@ def _run(argv: Sequence[str]) -> int:
     return EXIT_INVALID
 
 
+def _is_output_error(error: OSError) -> bool:
+    """Whether `error` is one of writing the answer out (no space, closed pipe, I/O)."""
+    return isinstance(error, BrokenPipeError) or error.errno in (
+        errno.ENOSPC,
+        errno.EIO,
+        errno.EPIPE,
+    )
+
+
+def _lang_asked(argv: Sequence[str]) -> str:
+    pairs = zip(argv, [*argv[1:], ""], strict=True)
+    asked = [after for arg, after in pairs if arg == "--lang"]
+    asked += [arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")]
+    return asked[-1] if asked else "en"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code. Never lets a traceback out."""
     for stream in (sys.stdout, sys.stderr):
@@ -262,11 +349,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _run(arguments)
+        code = _run(arguments)
+        sys.stdout.flush()
+        return code
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_INVALID
+    except OSError as error:  # `check` or `change` writing to a closed pipe or a full disk
+        if not _is_output_error(error):
+            raise
+        _drop_stdout()
+        incomplete = _incomplete("stdout", error)
+        sys.stderr.write(f"checker: {incomplete.message(_answer_lang(_lang_asked(arguments)))}\n")
+        return EXIT_OUTPUT_INCOMPLETE
     except Exception as error:  # a bug in the checker: one line, never a traceback
         sys.stderr.write(
             f"checker: internal error ({type(error).__name__}: {error}); please report it.\n"

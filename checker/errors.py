@@ -18,6 +18,7 @@ the field. All of them are `ValueError`s.
     ├── InvalidRequest              a browser request that is not a JSON object
     ├── MalformedRow                a batch row with more cells than the header has columns
     ├── UnwritableOutput            a batch output file (`-o`) that cannot be written
+    │   └── OutputIncomplete        output that stopped part-way (a full disk, a closed pipe)
     └── UnusableFile                a batch file that is missing, not CSV, or lacks columns
         └── EncodingUndecided       a batch file whose encoding its bytes do not settle
 """
@@ -37,6 +38,7 @@ __all__ = [
     "InvalidRequest",
     "MalformedRow",
     "MissingDate",
+    "OutputIncomplete",
     "PermitExpiresBeforeIssue",
     "UnknownCategory",
     "UnknownLanguage",
@@ -149,6 +151,13 @@ class UnwritableOutput(InvalidInput):
     """The batch output file (`-o`) cannot be written: no such folder, no permission..."""
 
     message_id = "error.output_unwritable"
+
+
+class OutputIncomplete(UnwritableOutput):
+    """The answer stopped part-way: the disk is full, or the program reading the output
+    (`| head`) closed it; what was written is incomplete."""
+
+    message_id = "error.output_incomplete"
 
 
 class UnusableFile(InvalidInput):

@@ -184,6 +184,9 @@ class RuleData:
     min_year: int
     max_year: int
     browser_max_rows: int  # the staff-list page's limit; the CLI has none
+    browser_max_megabytes: int  # the largest file the staff-list page reads
+    max_cells_per_row: int  # in any staff list, page and command line
+    max_cell_characters: int
     rules: tuple[Rule, ...]  # in the order the engine reports them
     category: CategoryNote
     policy_currency: PolicyCurrencyNote
@@ -308,6 +311,9 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
         min_year=int(raw["input"]["min_year"]),
         max_year=int(raw["input"]["max_year"]),
         browser_max_rows=int(raw["input"]["browser_max_rows"]),
+        browser_max_megabytes=int(raw["input"]["browser_max_megabytes"]),
+        max_cells_per_row=int(raw["input"]["max_cells_per_row"]),
+        max_cell_characters=int(raw["input"]["max_cell_characters"]),
         rules=rules,
         category=CategoryNote(
             categories=tuple(category["categories"]),

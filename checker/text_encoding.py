@@ -10,32 +10,61 @@ Excel saves a CSV in one of these, and the checker reads each of them:
 A byte-order mark settles it; so does text that is valid UTF-8 (legacy text with accents or
 Chinese almost never is). Otherwise both legacy families usually decode the same bytes
 without error, one of them into nonsense: Windows-1252 names read as GB18030 turn into
-Chinese characters glued to Latin letters (`Ren閑 Dupont`), and Chinese names read as
-Windows-1252 turn into runs of symbols and accented letters (`Íõ·¼`). So each decoding
-is scored by the share of its non-ASCII characters that look like real text of that family,
-and a family wins only when it reads plausibly and the other does not. When neither does,
-when both do, or when some lines are UTF-8 and others are not (a list pasted together from
-two files), the file is refused with `EncodingUndecided`, whose sentence names `--encoding`:
-a wrong guess would put garbled names into HR's records without anyone noticing.
+rare Chinese characters glued to Latin letters (`Ren閑 Dupont`), and Chinese names read as
+Windows-1252 turn into runs of symbols and accented letters (`ÀîÃ÷`). So each line is
+scored in each family by the share of its non-ASCII characters that look like real text of
+that family, and a family is chosen only when every line reads plausibly in it and not
+every line does in the other.
+
+Other legacy encodings decode without error too, and are looked for by what they are:
+
+- Korean (EUC-KR) reads as common Chinese characters (김민준 → 辫刮霖): a file whose every
+  non-ASCII word reads as Korean name syllables in EUC-KR is refused;
+- Japanese Shift-JIS reads as rare GBK characters (田中 → 揷拞): a file that reads as
+  Japanese in Shift-JIS, or a line whose Chinese characters are all rare ones and that
+  reads as Japanese, is refused; Japanese kana (EUC-JP, and Big5 often) are never taken for
+  Chinese (kanji-only EUC-JP, though, reads as common Chinese characters, 田中 → 拍面, and
+  cannot be told from GB18030 by its characters alone: a known limit);
+- Vietnamese (Windows-1258) writes tones as combining marks after a vowel, which
+  Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn), and ă, ơ, đ where Windows-1252
+  has ã, õ, ð (Văn → Vãn, Đức → Ðức): a line with such a mark after a vowel, ã or õ before
+  a consonant, or ð starting a word is not Western text.
+
+When neither family reads every line, when both do, when some lines are UTF-8 and others are
+not, or when one line is in another encoding than the rest (a list pasted together from two
+files), the file is refused with `EncodingUndecided`, whose sentence names `--encoding`: a
+wrong guess would put garbled names into HR's records without anyone noticing.
+
+The evidence is gathered line by line from the file's bytes in chunks (`decide_encoding`), so
+that a file of any size is decided in bounded memory; `decode_staff_list` does it for bytes
+in memory.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
-from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from checker.errors import EncodingUndecided, UnusableFile
 
-__all__ = ["ENCODING_CHOICES", "DecodedText", "decode_staff_list"]
+__all__ = [
+    "ENCODING_CHOICES",
+    "DecodedText",
+    "decide_encoding",
+    "decode_staff_list",
+    "decoded_chunks",
+]
 
 AUTO = "auto"
 ENCODING_CHOICES = (AUTO, "utf-8", "utf-16", "gb18030", "cp1252")
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-# A decoding is plausible when at least this share of its non-ASCII characters looks like
-# real text of its family (a rare name character may fall outside the usual ranges).
+# A line is plausible when at least this share of its non-ASCII characters looks like real
+# text of its family (a rare name character may fall outside the usual ranges).
 _PLAUSIBLE_SHARE = 0.9
 # Windows-1252 letters used in Western European names, and its typographic punctuation.
 _LATIN_LETTERS = frozenset(
@@ -46,6 +75,28 @@ _LATIN_PUNCTUATION = frozenset("‘’“”–—…€\u00a0")
 _PINYIN_LETTERS = frozenset("āáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹɑɡ")
 # The most accented letters a Western word has in a row (two: "Noël" has one, "Zoë" one).
 _LATIN_RUN = 2
+# The tone marks Windows-1258 writes as combining characters after a vowel.
+_VIETNAMESE_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aeiouyAEIOUY")
+# The letters that follow ã or õ in Portuguese (João, Guimarães, Simões, irmãs).
+_PORTUGUESE_AFTER_TILDE = frozenset("oeOEsS")
+# Korean names: Hangul syllables whose first consonant is plain (not ㄲ ㄸ ㅃ ㅆ ㅉ) and
+# whose last is none or one of ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ (김민준, 이서연, 박지훈). Chinese read as
+# EUC-KR gives verb endings and tense consonants as often (李雷 → 쟀잉).
+_TENSE_INITIALS = frozenset((1, 4, 8, 10, 13))  # ㄲ ㄸ ㅃ ㅆ ㅉ
+_NAME_FINALS = frozenset((0, 1, 4, 8, 16, 17, 21))  # none ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ
+_KOREAN_NAME_SHARE = 0.9
+# Files are read in chunks of this many bytes (a file of any size, in bounded memory).
+CHUNK_BYTES = 1 << 20
+# Distinct stretches of text whose verdicts are kept (a list repeats names and titles).
+_REMEMBERED = 100_000
+
+# The stretches of bytes a character's plausibility depends on: runs of letters, GB18030
+# trail bytes and non-ASCII bytes (a digit, space, comma, quote or line break ends one, and
+# none of them is ever inside a GB18030 character, so a stretch never cuts one).
+_STRETCH = re.compile(rb"[\x40-\x7e\x80-\xff]+")
+
+Chunks = Callable[[], Iterable[bytes]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,21 +111,47 @@ def _is_ascii_letter(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def _is_cjk_ideograph(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+def _is_ideograph(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+    )
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3040" <= char <= "\u30ff" or "\u31f0" <= char <= "\u31ff"
+
+
+def _is_gb2312(char: str) -> bool:
+    """Whether GB18030 writes `char` in GB2312's two-byte range (the common characters and
+    symbols; GBK's extension and GB18030's four-byte forms are the rare ones)."""
+    encoded = char.encode("gb18030")
+    return len(encoded) == 2 and encoded[0] >= 0xA1 and encoded[1] >= 0xA1
 
 
 def _chinese_looks_real(text: str, at: int) -> bool:
     """A character of a GB18030 reading: Chinese, CJK punctuation, or pinyin/Latin in GBK."""
     char = text[at]
-    if _is_cjk_ideograph(char):
+    if _is_kana(char):
+        return False  # Japanese (EUC-JP) or Big5 read as GB18030
+    if _is_ideograph(char):
+        if _is_gb2312(char):
+            return True
         # Mojibake of an accented Latin letter and the ASCII letter after it becomes one
-        # ideograph glued to Latin letters; real Chinese names stand apart from them.
+        # rare ideograph glued to Latin letters; real Chinese names stand apart from them.
         neighbours = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
         return not any(_is_ascii_letter(near) for near in neighbours)
     if "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e" or char in "·“”‘’—…":
         return True
-    return char in _PINYIN_LETTERS
+    if char in _PINYIN_LETTERS:
+        return True
+    if "\ue000" <= char <= "\uf8ff":
+        return False  # GB18030's user-defined area: no Chinese text has it (Big5 does)
+    encoded = char.encode("gb18030")  # GB2312's symbols (①, №, ℃, Greek, Cyrillic...)
+    return len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xA9 and encoded[1] >= 0xA1
 
 
 def _word_around(text: str, at: int) -> str:
@@ -101,26 +178,75 @@ def _latin_looks_real(text: str, at: int) -> bool:
     return any(_is_ascii_letter(letter) for letter in word) and longest <= _LATIN_RUN
 
 
-# The stretches of text that a character's plausibility depends on: runs of letters and
-# non-ASCII characters (a digit, space, comma or quote ends one). Each distinct stretch is
-# scored once, however often it occurs (a staff list repeats names, words and titles).
-_STRETCH = re.compile(r"[A-Za-z\u0080-\U0010ffff]+")
+def _has_vietnamese_tones(stretch: bytes) -> bool:
+    """Whether Windows-1258 reads `stretch` as Vietnamese: a tone mark right after a vowel
+    (Trần), ă or ơ before a consonant (Văn, Sơn: Windows-1252's ã and õ come before o, e or
+    s in Portuguese, João, Simões), or đ starting a word (Đức: ð never starts an Icelandic
+    word)."""
+    try:
+        text = stretch.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    for at, (before, char) in enumerate(pairwise(f" {text}")):
+        if char in _VIETNAMESE_TONES and unicodedata.normalize("NFD", before)[:1] in _VOWELS:
+            return True
+        after = text[at + 1 : at + 2]
+        if char in "ăĂơƠ" and _is_ascii_letter(after) and after not in _PORTUGUESE_AFTER_TILDE:
+            return True
+        if char in "đĐ" and not before.isalpha() and after.isalpha():
+            return True
+    return False
 
 
-def _plausible_share(text: str, looks_real: Callable[[str, int], bool]) -> float:
-    """The share of `text`'s non-ASCII characters that `looks_real` accepts (1 if none).
-
-    `looks_real` looks no further than the stretch a character stands in, so the share is
-    counted stretch by stretch, each distinct one once.
-    """
-    stretches = Counter(found for found in _STRETCH.findall(text) if not found.isascii())
+def _share(text: str, looks_real: Callable[[str, int], bool]) -> tuple[int, int]:
+    """How many of `text`'s non-ASCII characters there are, and how many look real."""
     checked = accepted = 0
-    for stretch, times in stretches.items():
-        for at, char in enumerate(stretch):
-            if not char.isascii():
-                checked += times
-                accepted += times if looks_real(stretch, at) else 0
-    return accepted / checked if checked else 1.0
+    for at, char in enumerate(text):
+        if not char.isascii():
+            checked += 1
+            accepted += looks_real(text, at)
+    return checked, accepted
+
+
+def _korean_syllables(text: str) -> tuple[int, int] | None:
+    """Hangul syllables in `text` and how many are name syllables; None if some non-ASCII
+    character is not a Hangul syllable."""
+    if _glued_to_latin(text):
+        return None
+    syllables = names = 0
+    for char in text:
+        if char.isascii():
+            continue
+        code = ord(char) - 0xAC00
+        if not 0 <= code < 11172:
+            return None
+        syllables += 1
+        initial, final = code // 588, code % 28
+        names += initial not in _TENSE_INITIALS and final in _NAME_FINALS
+    return syllables, names
+
+
+def _reads_as_japanese(text: str) -> bool:
+    """Whether every non-ASCII character is a kanji, a kana or CJK punctuation (no
+    half-width katakana, which Chinese read as Shift-JIS is full of)."""
+    return not _glued_to_latin(text) and all(
+        char.isascii()
+        or _is_ideograph(char)
+        or _is_kana(char)
+        or "\u3000" <= char <= "\u303f"
+        or "\uff01" <= char <= "\uff5e"
+        for char in text
+    )
+
+
+def _glued_to_latin(text: str) -> bool:
+    """Whether a non-ASCII character stands right beside an ASCII letter (as mojibake of an
+    accented Latin letter does: `Ren閑`)."""
+    return any(
+        (not first.isascii() and _is_ascii_letter(second))
+        or (_is_ascii_letter(first) and not second.isascii())
+        for first, second in pairwise(text)
+    )
 
 
 def _decode(data: bytes, encoding: str) -> str | None:
@@ -130,55 +256,256 @@ def _decode(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _has_utf8_lines(data: bytes) -> bool:
-    """Whether some lines are non-ASCII UTF-8 text that reads as real names."""
-    for line in data.split(b"\n"):
-        if line.isascii():
-            continue
-        text = _decode(line, "utf-8")
-        if text is None:
-            continue
-        chinese = _plausible_share(text, _chinese_looks_real) >= _PLAUSIBLE_SHARE
-        if chinese or _plausible_share(text, _latin_looks_real) >= _PLAUSIBLE_SHARE:
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What one stretch of bytes reads as, in each encoding that matters."""
+
+    chinese: tuple[int, int] | None  # (non-ASCII characters, real-looking) in GB18030
+    latin: tuple[int, int] | None  # the same in Windows-1252
+    rare_only: bool  # two or more ideographs in GB18030, none of them a common one
+    kana: bool  # Japanese kana in GB18030 (EUC-JP)
+    vietnamese: bool  # a tone mark after a vowel in Windows-1258
+    korean: tuple[int, int] | None  # (Hangul syllables, name syllables) in EUC-KR
+    japanese: bool  # reads as Japanese in Shift-JIS (Microsoft's cp932)
+    utf8: bool  # valid UTF-8 that reads as real names
 
 
-def _decide_legacy(data: bytes) -> DecodedText:
+def _verdict(stretch: bytes) -> _Verdict:
+    chinese_text = _decode(stretch, "gb18030")
+    latin_text = _decode(stretch, "cp1252")
+    korean_text = _decode(stretch, "euc_kr")
+    japanese_text = _decode(stretch, "cp932")
+    utf8_text = _decode(stretch, "utf-8")
+    ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
+    utf8 = False
+    if utf8_text is not None:
+        chinese_utf8 = _share(utf8_text, _chinese_looks_real)
+        latin_utf8 = _share(utf8_text, _latin_looks_real)
+        utf8 = any(
+            accepted >= checked * _PLAUSIBLE_SHARE
+            for checked, accepted in (chinese_utf8, latin_utf8)
+        )
+    return _Verdict(
+        chinese=None if chinese_text is None else _share(chinese_text, _chinese_looks_real),
+        latin=None if latin_text is None else _share(latin_text, _latin_looks_real),
+        rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
+        kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
+        vietnamese=_has_vietnamese_tones(stretch),
+        korean=None if korean_text is None else _korean_syllables(korean_text),
+        japanese=japanese_text is not None and _reads_as_japanese(japanese_text),
+        utf8=utf8,
+    )
+
+
+@dataclass
+class _Reading:
+    """The evidence for one legacy family over the whole file."""
+
+    decodes: bool = True
+    plausible_lines: int = 0
+    first_implausible: int | None = None  # its line number, from 1
+
+    def add(self, line_number: int, share: tuple[int, int] | None) -> None:
+        if share is None:
+            self.decodes = False
+            return
+        checked, accepted = share
+        if accepted >= checked * _PLAUSIBLE_SHARE:
+            self.plausible_lines += 1
+        elif self.first_implausible is None:
+            self.first_implausible = line_number
+
+    @property
+    def reads_every_line(self) -> bool:
+        return self.decodes and self.first_implausible is None
+
+
+@dataclass
+class _Evidence:
+    """Everything the file's non-ASCII lines say, gathered line by line."""
+
+    lines: int = 0  # non-ASCII lines
+    chinese: _Reading = field(default_factory=_Reading)
+    latin: _Reading = field(default_factory=_Reading)
+    utf8_lines: bool = False
+    kana: bool = False
+    vietnamese: bool = False
+    korean_syllables: int = 0
+    korean_names: int = 0
+    korean: bool = True  # every non-ASCII word reads as Hangul in EUC-KR
+    japanese: bool = True  # every non-ASCII word reads as Japanese in Shift-JIS
+    _verdicts: dict[bytes, _Verdict] = field(default_factory=dict)
+
+    def verdict(self, stretch: bytes) -> _Verdict:
+        found = self._verdicts.get(stretch)
+        if found is None:
+            if len(self._verdicts) >= _REMEMBERED:
+                self._verdicts.clear()
+            found = self._verdicts[stretch] = _verdict(stretch)
+        return found
+
+    def add_line(self, line_number: int, line: bytes) -> None:
+        verdicts = [self.verdict(found) for found in _STRETCH.findall(line) if not found.isascii()]
+        if not verdicts:
+            return
+        self.lines += 1
+        self.chinese.add(line_number, _line_share(verdict.chinese for verdict in verdicts))
+        latin = _line_share(verdict.latin for verdict in verdicts)
+        vietnamese = any(verdict.vietnamese for verdict in verdicts)
+        self.vietnamese |= vietnamese
+        self.latin.add(line_number, (1, 0) if latin and vietnamese else latin)
+        self.utf8_lines |= any(verdict.utf8 for verdict in verdicts)
+        self.kana |= any(verdict.kana for verdict in verdicts)
+        self.japanese &= all(verdict.japanese for verdict in verdicts)
+        if any(verdict.rare_only for verdict in verdicts) and all(
+            verdict.japanese for verdict in verdicts
+        ):
+            self.chinese.add(line_number, (1, 0))  # a Shift-JIS line among Chinese ones
+        syllables = names = 0
+        for verdict in verdicts:
+            if verdict.korean is None:
+                self.korean = False
+                syllables = -1
+                break
+            syllables += verdict.korean[0]
+            names += verdict.korean[1]
+        if syllables > 0:
+            self.korean_syllables += syllables
+            self.korean_names += names
+
+    def reads_as_korean(self) -> bool:
+        """Every non-ASCII word reads as Korean names in EUC-KR. (One Korean line among
+        Chinese ones cannot be told apart: a Chinese line reads as Korean names about one
+        time in twenty, so refusing on one line would refuse most long Chinese lists.)"""
+        return (
+            self.korean
+            and self.korean_syllables > 0
+            and self.korean_names >= self.korean_syllables * _KOREAN_NAME_SHARE
+        )
+
+
+def _line_share(shares: Iterable[tuple[int, int] | None]) -> tuple[int, int] | None:
+    checked = accepted = 0
+    for share in shares:
+        if share is None:
+            return None
+        checked += share[0]
+        accepted += share[1]
+    return checked, accepted
+
+
+def _lines(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines (CR, LF or CRLF) of a file given in chunks, each whole."""
+    rest = b""
+    for chunk in chunks:
+        data = rest + chunk
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r", 0, len(data) - 1)) + 1
+        rest = data[cut:]
+        if cut:
+            yield from data[:cut].splitlines()
+    if rest:
+        yield rest
+
+
+def _foreign(encoding: str) -> EncodingUndecided:
+    return EncodingUndecided("encoding_foreign", looks_like=encoding)
+
+
+def _decide_legacy(chunks: Chunks) -> str:
     """GB18030 or Windows-1252, by which one reads as real text; refuse when unsure."""
-    if _has_utf8_lines(data):
+    evidence = _Evidence()
+    for number, line in enumerate(_lines(chunks()), 1):
+        if not line.isascii():
+            evidence.add_line(number, line)
+    if evidence.utf8_lines:
         raise EncodingUndecided("encoding_mixed")
-    readings = {
-        "gb18030": (_decode(data, "gb18030"), _chinese_looks_real),
-        "cp1252": (_decode(data, "cp1252"), _latin_looks_real),
-    }
-    plausible = [
-        DecodedText(text, encoding)
-        for encoding, (text, looks_real) in readings.items()
-        if text is not None and _plausible_share(text, looks_real) >= _PLAUSIBLE_SHARE
-    ]
-    if len(plausible) != 1:
+    if evidence.lines and evidence.reads_as_korean():
+        raise _foreign("EUC-KR")
+    if evidence.lines and evidence.japanese and not evidence.kana:
+        raise _foreign("Shift-JIS")
+    chinese, latin = evidence.chinese, evidence.latin
+    if chinese.reads_every_line != latin.reads_every_line:
+        return "gb18030" if chinese.reads_every_line else "cp1252"
+    if chinese.reads_every_line:
         raise EncodingUndecided("encoding_undecided")
-    return plausible[0]
+    if evidence.kana and chinese.decodes:
+        raise _foreign("EUC-JP / Big5")
+    if evidence.vietnamese and latin.decodes:
+        raise _foreign("Windows-1258")
+    for reading in (chinese, latin):
+        # Most lines read as real text in one family and one (or a few) do not: a row from
+        # another file, in another encoding.
+        if reading.decodes and reading.first_implausible and reading.plausible_lines:
+            raise EncodingUndecided("encoding_mixed_rows", line=reading.first_implausible)
+    raise EncodingUndecided("encoding_undecided")
 
 
-def _auto(data: bytes) -> DecodedText:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            text = _decode(data, encoding)
-            if text is None:
+def _decodes(chunks: Iterable[bytes], codec: str) -> bool:
+    decoder = codecs.getincrementaldecoder(codec)()
+    try:
+        for chunk in chunks:
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _has_nul(chunks: Iterable[bytes], codec: str) -> bool:
+    return any("\x00" in text for text in decoded_chunks(chunks, codec))
+
+
+# Bytes of 8-bit text (ASCII: the CSV's commas, digits and line breaks) read as UTF-16 are
+# characters whose two bytes are both such bytes (`2026` → `〲㘲`, CRLF → U+0A0D); Chinese
+# in UTF-16 has a few such characters, never a long run of them.
+_ASCII_BYTES = (0x09, 0x0A, 0x0D, *range(0x20, 0x7F))
+_EIGHT_BIT_PAIR = "".join(
+    f"\\u{high:02x}09\\u{high:02x}0a\\u{high:02x}0d\\u{high:02x}20-\\u{high:02x}7e"
+    for high in _ASCII_BYTES
+)
+_EIGHT_BIT_RUN = 6
+_EIGHT_BIT_AS_UTF16 = re.compile(f"[{_EIGHT_BIT_PAIR}]{{{_EIGHT_BIT_RUN}}}")
+
+
+def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
+    """Refuse a UTF-16 file with a line of 8-bit text in it (a row pasted in from a CSV
+    saved in another encoding): it decodes, into nonsense; the sentence names its line."""
+    lines, tail = 1, ""
+    for text in texts:
+        joined = tail + text
+        found = _EIGHT_BIT_AS_UTF16.search(joined)
+        if found:
+            line = lines + text.count("\n", 0, max(found.start() - len(tail), 0))
+            raise EncodingUndecided("encoding_mixed_rows", line=line)
+        tail = joined[-(_EIGHT_BIT_RUN - 1) :]
+        lines += text.count("\n")
+
+
+def _auto(chunks: Chunks) -> tuple[str, str]:
+    start = b""
+    for chunk in chunks():
+        start += chunk
+        if len(start) >= 3:
+            break
+    for bom, codec in _BOMS:
+        if start.startswith(bom):
+            if not _decodes(chunks(), codec):
                 raise EncodingUndecided("encoding_mixed")
-            return DecodedText(text, encoding)
-    if b"\x00" in data:
+            if codec == "utf-16":
+                _refuse_8_bit_lines(decoded_chunks(chunks(), codec))
+            return codec, codec
+    if any(b"\x00" in chunk for chunk in chunks()):
         raise UnusableFile("not_text")
-    text = _decode(data, "utf-8")
-    if text is not None:
-        return DecodedText(text, "utf-8")
-    return _decide_legacy(data)
+    if _decodes(chunks(), "utf-8"):
+        return "utf-8", "utf-8"
+    codec = _decide_legacy(chunks)
+    return codec, codec
 
 
-def decode_staff_list(data: bytes, encoding: str = AUTO) -> DecodedText:
-    """The file's text: in `encoding` if given, else in the encoding its bytes show.
+def decide_encoding(chunks: Chunks, encoding: str = AUTO) -> tuple[str, str]:
+    """The codec to read a file in, and the name to report: `encoding` if given, else the
+    one its bytes show. `chunks()` gives the file's bytes, in chunks, each time it is called
+    (it is called a few times, so that a file of any size is read in bounded memory).
 
     Raises `EncodingUndecided` (a `UnusableFile`, field "file", naming `--encoding`) when
     the bytes do not settle it or are not valid in the given encoding; `UnusableFile`
@@ -187,13 +514,30 @@ def decode_staff_list(data: bytes, encoding: str = AUTO) -> DecodedText:
     if encoding not in ENCODING_CHOICES:
         raise EncodingUndecided("encoding_wrong", encoding=encoding[:20])
     if encoding == AUTO:
-        decoded = _auto(data)
+        codec, reported = _auto(chunks)
     else:
-        codec = "utf-8-sig" if encoding == "utf-8" else encoding
-        text = _decode(data, codec)
-        if text is None:
+        codec, reported = ("utf-8-sig" if encoding == "utf-8" else encoding), encoding
+        if not _decodes(chunks(), codec):
             raise EncodingUndecided("encoding_wrong", encoding=encoding)
-        decoded = DecodedText(text, encoding)
-    if "\x00" in decoded.text:
+    if _has_nul(chunks(), codec):
         raise UnusableFile("not_text")
-    return decoded
+    return codec, reported
+
+
+def decoded_chunks(chunks: Iterable[bytes], codec: str) -> Iterator[str]:
+    """The text of a file given in chunks (already known to decode in `codec`)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if text:
+            yield text
+    text = decoder.decode(b"", final=True)
+    if text:
+        yield text
+
+
+def decode_staff_list(data: bytes, encoding: str = AUTO) -> DecodedText:
+    """The file's text: in `encoding` if given, else in the encoding its bytes show (see
+    `decide_encoding`)."""
+    codec, reported = decide_encoding(lambda: (data,), encoding)
+    return DecodedText(data.decode(codec), reported)

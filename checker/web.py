@@ -24,7 +24,7 @@ from checker.batch import (
 from checker.calendar import batch_calendar, window_calendar
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
-from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
+from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest, UnusableFile
 from checker.form import CheckInput, read_form
 from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
@@ -40,6 +40,7 @@ __all__ = [
     "window_ics",
 ]
 
+MEGABYTE = 1024 * 1024
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
 # The reader's own document dates, as the answer gives them back (normalised, ISO).
 DOCUMENT_FIELDS = ("permit_issued", "permit_expires", "passport_expires")
@@ -184,6 +185,24 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
+def _browser_batch(data: bytes, on: str, lang: str, encoding: str, **part: int) -> BatchResult:
+    """`check_batch` within the page's limits (rules.toml, `[input]`): a file larger than
+    `browser_max_megabytes` is refused before it is read, one with more than
+    `browser_max_rows` rows (counted as the CSV reader counts them) as soon as it is seen."""
+    rules = load_rules()
+    if len(data) > rules.browser_max_megabytes * MEGABYTE:
+        size = f"{len(data) / MEGABYTE:,.1f}"
+        raise UnusableFile("too_large", size=size, limit=rules.browser_max_megabytes)
+    return check_batch(
+        data,
+        on=_batch_on(on),
+        lang=lang,
+        encoding=encoding,
+        max_rows=rules.browser_max_rows,
+        **part,
+    )
+
+
 def batch_json(
     data: bytes, on: str, lang: str, encoding: str = "auto", first: int = 0, count: int = 0
 ) -> str:
@@ -191,8 +210,13 @@ def batch_json(
 
     `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch; the reply's
     `encoding` says which one was used. A file refused for its encoding also gets
-    `encoding_refused` (`encoding_undecided`, `encoding_mixed` or `encoding_wrong`), so
-    that the page can offer its switch.
+    `encoding_refused` (`encoding_undecided`, `encoding_mixed`, `encoding_mixed_rows`,
+    `encoding_foreign` or `encoding_wrong`), so that the page can offer its switch, and
+    `encoding_refused_details` (`looks_like`: the encoding it seems to be in; `line`: the
+    first line in another encoding than the rest).
+    A file over the page's limits (rules.toml, `[input]`: `browser_max_megabytes`,
+    `browser_max_rows` counted as the CSV reader counts rows) is refused at once with a
+    sentence naming the limit.
 
     With `count` > 0 only the data rows `first` to `first + count - 1` are answered (a long
     list in parts, for a progress bar): `rows`, `counts` and `csv` are the part's (`csv` with
@@ -206,10 +230,18 @@ def batch_json(
     answer_lang = _lang_of(lang)
     try:
         part = {"first": int(first), "count": int(count)} if int(count) > 0 else {}
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, **part)
+        batch = _browser_batch(bytes(data), on, lang, encoding, **part)
     except EncodingUndecided as error:
         return _dumps(
-            {"ok": False, "errors": [error.to_dict(answer_lang)], "encoding_refused": error.reason}
+            {
+                "ok": False,
+                "errors": [error.to_dict(answer_lang)],
+                "encoding_refused": error.reason,
+                # What the page's own sentence names: `looks_like` (an encoding), `line`.
+                "encoding_refused_details": {
+                    name: str(value) for name, value in error.params.items()
+                },
+            }
         )
     except InvalidInput as error:
         return _errors([error], answer_lang)
@@ -304,11 +336,7 @@ def window_ics(request: str) -> str:
 
 def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
     """Every row's last day in one iCalendar file; "" if the file is unusable."""
-    return _ics_or_empty(
-        lambda: batch_calendar(
-            check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
-        )
-    )
+    return _ics_or_empty(lambda: batch_calendar(_browser_batch(bytes(data), on, lang, encoding)))
 
 
 def _answered_row(cells: list[str], inputs: int) -> BatchRow:

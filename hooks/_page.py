@@ -93,6 +93,7 @@ def widget_config(words: dict[str, str]) -> str:
     facts = {
         "hangzhou_utc_offset_hours": rules.hangzhou_utc_offset_hours,
         "browser_max_rows": rules.browser_max_rows,
+        "browser_max_bytes": rules.browser_max_megabytes * 1024 * 1024,
     }
     config = {"words": words, "facts": facts}
     return json.dumps(config, ensure_ascii=False).replace("</", "<\\/")

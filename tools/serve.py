@@ -13,10 +13,14 @@ modules as `text/javascript`. Like the nginx configuration, this server sends:
   `assets/pyodide/<version>/`, Material's hashed bundles) may be kept for a year, everything
   else is revalidated on each visit.
 
-It is the standard library's server, hardened: a malformed request gets a 400, a folder
-without `index.html` a 403 (never a listing), and a connection idle for `IDLE_TIMEOUT`
-seconds is closed. The browser tests and the start-up benchmark use it, optionally under a
-sub-path (as an intranet would host the site).
+It is the standard library's server, hardened: every request gets a status line, never a
+traceback: a malformed one (no HTTP version, a path with `%00` or that is not UTF-8, an
+Accept-Encoding quality that is not a number from 0 to 1) a 400, a request line over 64 KB a
+414, a folder without `index.html` a 403 (never a listing); a connection idle for
+`IDLE_TIMEOUT` seconds is closed, and one whose request is not complete by then (however
+slowly it trickles in) gets a 408. The listen queue holds a burst of 128 connections. The
+browser tests and the start-up benchmark use it, optionally under a sub-path (as an
+intranet would host the site).
 
 Usage: python tools/serve.py [--root site] [--port 8000] [--prefix /intranet/citizen-card/]
 """
@@ -28,10 +32,14 @@ import contextlib
 import email.utils
 import functools
 import http.server
+import io
 import os
 import re
+import socket
 import sys
 import threading
+import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +74,77 @@ def cache_control(path: str) -> str:
     return "max-age=31536000, immutable" if _IMMUTABLE.search(path) else "no-cache"
 
 
+# RFC 9110's qvalue: 0 to 1 with at most three decimals ("q=.", "q=1.2.3" are not).
+_QVALUE = re.compile(r"0(\.[0-9]{0,3})?|1(\.0{0,3})?")
+_QUALITY = re.compile(r"\s*q\s*=\s*(.*?)\s*", re.IGNORECASE)
+
+
 def accepted_encodings(header: str) -> set[str]:
-    """The content codings an Accept-Encoding header accepts (q=0 refuses one)."""
+    """The content codings an Accept-Encoding header accepts (q=0 refuses one). Raises
+    ValueError for a quality that is not an RFC 9110 qvalue (answered with a 400)."""
     accepted = set()
     for part in header.split(","):
-        name, _, params = part.strip().partition(";")
-        quality = re.search(r"q\s*=\s*([0-9.]+)", params)
-        if name and not (quality and float(quality.group(1) or 0) == 0):
+        name, *params = part.strip().split(";")
+        quality = 1.0
+        for param in params:
+            found = _QUALITY.fullmatch(param)
+            if found:
+                if not _QVALUE.fullmatch(found.group(1)):
+                    raise ValueError(f"not a quality value: {found.group(1)[:20]!r}")
+                quality = float(found.group(1))
+        if name.strip() and quality > 0:
             accepted.add(name.strip().lower())
     return accepted
+
+
+def _is_bad_path(path: str) -> bool:
+    """Whether a request path, %-decoded, holds a NUL byte or is not UTF-8 (`%00`, or
+    `%ed%b0%80`, a lone surrogate): no file has such a name."""
+    raw = urllib.parse.unquote_to_bytes(path.split("?", 1)[0].split("#", 1)[0])
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return b"\x00" in raw
+
+
+class _RequestDeadline(io.RawIOBase):
+    """A connection's reading side with a deadline for each request: however slowly its
+    bytes trickle in, a request line and headers not complete within the idle timeout end
+    it (each read waits only as long as is left)."""
+
+    def __init__(self, connection: socket.socket) -> None:
+        super().__init__()
+        self.connection = connection
+        self.deadline = float("inf")
+        self.received = 0  # bytes of the current request
+        self.timed_out = False
+
+    def start_request(self, timeout: float | None) -> None:
+        self.deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+        self.received = 0
+        self.timed_out = False
+
+    def end_request(self) -> None:
+        self.deadline = float("inf")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            self.timed_out = True
+            raise TimeoutError("the request was not complete in time")
+        if left != float("inf"):
+            self.connection.settimeout(left)
+        try:
+            count = self.connection.recv_into(buffer)
+        except TimeoutError:
+            self.timed_out = True
+            raise
+        self.received += count
+        return count
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -108,9 +178,58 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def cache_control(self, path: str) -> str:
         return cache_control(path)
 
+    def setup(self) -> None:
+        super().setup()
+        self._deadline = _RequestDeadline(self.connection)
+        self.rfile = io.BufferedReader(self._deadline)
+
     def handle_one_request(self) -> None:
+        """One request, always answered with a status line, never a traceback: 408 for one
+        not complete within the idle timeout (a connection that never said anything is just
+        closed), 500 (and one line on stderr) for a failure of the server itself."""
         self._vary = False
-        super().handle_one_request()
+        self._answered = False
+        self.requestline, self.command = "", ""
+        self.request_version = "HTTP/1.1"
+        self._deadline.start_request(self.timeout)
+        try:
+            super().handle_one_request()
+        except ConnectionError:
+            self.close_connection = True
+            return
+        except Exception as error:
+            sys.stderr.write(f"serve.py: {type(error).__name__}: {error} ({self.requestline!r})\n")
+            self.close_connection = True
+            if not self._answered:
+                with contextlib.suppress(OSError):
+                    self.send_error(http.HTTPStatus.INTERNAL_SERVER_ERROR)
+            return
+        if self._deadline.timed_out and self._deadline.received and not self._answered:
+            with contextlib.suppress(OSError):
+                self.send_error(http.HTTPStatus.REQUEST_TIMEOUT)
+            self.close_connection = True
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        self._deadline.end_request()
+        self.connection.settimeout(self.timeout)  # for writing the answer
+        if self.request_version == "HTTP/0.9":  # `GET /` with no version: no status line
+            self.send_error(http.HTTPStatus.BAD_REQUEST, "The request has no HTTP version")
+            return False
+        if _is_bad_path(self.path):
+            self.send_error(http.HTTPStatus.BAD_REQUEST, "No file has such a name")
+            return False
+        try:
+            accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        except ValueError as error:
+            self.send_error(http.HTTPStatus.BAD_REQUEST, f"Accept-Encoding: {error}")
+            return False
+        return True
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._answered = True
+        super().send_response(code, message)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         # A request line without a version is read as HTTP/0.9, whose answers have no status
@@ -169,6 +288,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 class SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the listen queue: a burst of connections waits, none refused
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser that hangs up (a closed tab, a cancelled download) is not an error."""

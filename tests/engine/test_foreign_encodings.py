@@ -1,0 +1,185 @@
+"""Staff lists in an encoding the checker does not read (Korean, Japanese, Vietnamese...), or
+with one row in another encoding than the rest: refused with the sentence that names
+`--encoding`, never read into garbled names (issue 22, item 1)."""
+
+from __future__ import annotations
+
+import json
+import random
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from checker import check_batch
+from checker.errors import EncodingUndecided
+from checker.web import batch_json
+from tests.engine.helpers import run_batch
+
+ON = date(2026, 11, 26)
+HEADER = "name,permit_issued,permit_expires,passport_expires\r\n"
+DATES = ",2026-11-12,2028-11-11,2030-01-01\r\n"
+KOREAN = ["김민준", "이서연", "박지훈", "최수아", "정하은"]
+JAPANESE_WITH_KANA = ["山田 さくら", "田中 太郎", "スズキ イチロー"]
+JAPANESE_KANJI_ONLY = ["田中太郎", "佐藤", "山田花子", "鈴木一郎"]
+VIETNAMESE = ["Nguyễn Văn Đức", "Trần Thị Hạnh", "Phạm Minh Tuấn"]
+TRADITIONAL = ["陳大文", "張偉明", "林志玲"]
+
+
+def staff_list(names: list[str]) -> str:
+    return HEADER + "".join(name + DATES for name in names)
+
+
+def windows_1258(text: str) -> bytes:
+    """Text as Windows Vietnamese writes it: letters it has whole, tones as combining marks."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            out += (unicodedata.normalize("NFC", parts[:-1]) + parts[-1]).encode("cp1258")
+    return out
+
+
+def refusal(data: bytes) -> EncodingUndecided:
+    with pytest.raises(EncodingUndecided) as caught:
+        check_batch(data, on=ON)
+    error = caught.value
+    assert error.field == "file"
+    assert "--encoding" in error.message("en")
+    assert "--encoding" in error.message("zh")
+    return error
+
+
+FOREIGN_FILES = {
+    "korean_euc_kr": staff_list(KOREAN).encode("euc_kr"),
+    "one_korean_name": staff_list(KOREAN[:1]).encode("euc_kr"),
+    "japanese_euc_jp": staff_list(JAPANESE_WITH_KANA).encode("euc_jp"),
+    "japanese_shift_jis_kanji_only": staff_list(JAPANESE_KANJI_ONLY).encode("shift_jis"),
+    "one_japanese_name_shift_jis": staff_list(["田中"]).encode("shift_jis"),
+    "japanese_shift_jis_with_kana": staff_list(JAPANESE_WITH_KANA).encode("shift_jis"),
+    "vietnamese_windows_1258": windows_1258(staff_list(VIETNAMESE)),
+    "one_vietnamese_name": windows_1258(staff_list(VIETNAMESE[:1])),
+    "traditional_chinese_big5": staff_list(TRADITIONAL).encode("big5"),
+}
+
+
+class TestAFileInAnotherEncoding:
+    @pytest.mark.parametrize("data", FOREIGN_FILES.values(), ids=FOREIGN_FILES.keys())
+    def test_it_is_refused_naming_the_flag(self, data: bytes) -> None:
+        refusal(data)
+
+    def test_korean_is_not_read_as_chinese(self) -> None:
+        # 김민준 in EUC-KR is 辫刮霖 in GB18030: common characters, but not a name.
+        error = refusal(staff_list(KOREAN).encode("euc_kr"))
+        assert error.reason == "encoding_foreign"
+        assert "EUC-KR" in error.message("en")
+
+    def test_vietnamese_is_not_read_as_western(self) -> None:
+        # Trần in Windows-1258 is TrâÌn in Windows-1252.
+        error = refusal(windows_1258(staff_list(VIETNAMESE)))
+        assert "Windows-1258" in error.message("en")
+        assert "Windows-1258" in error.message("zh")
+
+    def test_shift_jis_kanji_is_not_read_as_rare_chinese(self) -> None:
+        error = refusal(staff_list(JAPANESE_KANJI_ONLY).encode("shift_jis"))
+        assert "Shift-JIS" in error.message("en")
+
+
+class TestOneRowInAnotherEncoding:
+    def test_a_windows_1252_row_in_a_gb18030_list_is_refused_naming_its_line(self) -> None:
+        data = staff_list(["王芳", "李雷"]).encode("gb18030")
+        data += ("Renée Dupont" + DATES).encode("cp1252")  # Ren閑 Dupont in GB18030
+        error = refusal(data)
+        assert error.reason == "encoding_mixed_rows"
+        assert "line 4" in error.message("en")
+        assert "第4行" in error.message("zh")
+
+    def test_a_gb18030_row_in_a_windows_1252_list_is_refused(self) -> None:
+        data = staff_list(["Renée Dupont", "José Ruiz", "Anna Müller"]).encode("cp1252")
+        data += ("李明" + DATES).encode("gb18030")  # ÀîÃ÷ in Windows-1252
+        assert "line 5" in refusal(data).message("en")
+
+    def test_an_8_bit_row_in_a_utf_16_list_is_refused_naming_its_line(self) -> None:
+        data = b"\xff\xfe" + staff_list(["王芳", "Renée"]).encode("utf-16-le")
+        data += ("山田 さくら" + DATES).encode("euc_jp")  # decodes as UTF-16, into nonsense
+        error = refusal(data)
+        assert error.reason == "encoding_mixed_rows"
+        assert "line 4" in error.message("en")
+
+    def test_a_korean_row_in_a_windows_1252_list_is_refused(self) -> None:
+        data = staff_list(["Renée Dupont", "Zoë Smith"]).encode("cp1252")
+        data += (KOREAN[0] + DATES).encode("euc_kr")
+        refusal(data)
+
+
+def chinese_names(rng: random.Random, count: int) -> list[str]:
+    surnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭"
+    given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚华玉萍红玲芬燕春菊凤洁梅琳云雪荣"
+    return [
+        rng.choice(surnames) + "".join(rng.choices(given, k=rng.choice((1, 2))))
+        for _ in range(count)
+    ]
+
+
+class TestNoGoodListIsRefused:
+    @pytest.mark.parametrize("seed", range(40))
+    def test_chinese_lists_of_a_few_names_are_read_exactly(self, seed: int) -> None:
+        names = chinese_names(random.Random(seed), 3 + seed % 5)
+        result = check_batch(staff_list(names).encode("gb18030"), on=ON)
+        assert result.encoding == "gb18030"
+        assert [row[0] for row in result.rows] == names
+
+    def test_a_chinese_excel_list_with_a_chinese_header_and_titles(self) -> None:
+        text = "姓名,部门,permit_issued,permit_expires,passport_expires\r\n" + "".join(
+            f"{name},{team},2026-11-12,2028-11-11,2030-01-01\r\n"
+            for name, team in [
+                ("王芳", "技术部"),
+                ("李雷", "市场部（华东）"),
+                ("陈 Chen", "财务部"),
+            ]
+        )
+        result = check_batch(text.encode("gb18030"), on=ON)
+        assert [row[:2] for row in result.rows] == [
+            ["王芳", "技术部"],
+            ["李雷", "市场部（华东）"],
+            ["陈 Chen", "财务部"],
+        ]
+
+    def test_a_western_list_with_italian_and_portuguese_accents(self) -> None:
+        names = ["Niccolò Rossi", "João Silva", "Mirò", "Renée Noël", "Ærøskøbing"]
+        result = check_batch(staff_list(names).encode("cp1252"), on=ON)
+        assert result.encoding == "cp1252"
+        assert [row[0] for row in result.rows] == names
+
+    @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
+    def test_korean_japanese_and_vietnamese_names_in_unicode_are_read(self, encoding: str) -> None:
+        names = [*KOREAN, *JAPANESE_WITH_KANA, *VIETNAMESE, *TRADITIONAL]
+        result = check_batch(staff_list(names).encode(encoding), on=ON)
+        assert [row[0] for row in result.rows] == names
+
+
+class TestTheBrowserAndTheCommandLine:
+    def test_the_browser_is_told_the_reason_for_its_switch(self) -> None:
+        reply = json.loads(batch_json(FOREIGN_FILES["korean_euc_kr"], "2026-11-26", "en"))
+        assert reply["ok"] is False
+        assert reply["encoding_refused"] == "encoding_foreign"
+        assert reply["encoding_refused_details"] == {"looks_like": "EUC-KR"}
+        assert "--encoding" in reply["errors"][0]["message"]
+
+    def test_the_browser_is_told_the_line_in_another_encoding(self) -> None:
+        data = staff_list(["王芳", "李雷"]).encode("gb18030") + ("Renée" + DATES).encode("cp1252")
+        reply = json.loads(batch_json(data, "2026-11-26", "zh"))
+        assert reply["encoding_refused"] == "encoding_mixed_rows"
+        assert reply["encoding_refused_details"] == {"line": "4"}
+
+    def test_the_command_line_exits_2_with_nothing_on_stdout(self, tmp_path: Path) -> None:
+        path = tmp_path / "korean.csv"
+        path.write_bytes(FOREIGN_FILES["korean_euc_kr"])
+        completed = run_batch(str(path))
+        assert completed.returncode == 2
+        assert completed.stdout == ""
+        assert "--encoding" in completed.stderr
+        assert "Traceback" not in completed.stderr
