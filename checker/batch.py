@@ -27,15 +27,18 @@ A file that cannot be used at all raises `UnusableFile` naming the problem.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
 from checker.csv_safety import formula_safe_row
-from checker.dates import today_in_hangzhou
+from checker.date_order import ColumnOrder, check_date_order, column_orders
+from checker.dates import OrderGiven, today_in_hangzhou
 from checker.engine import assess, days_left, headline, working_days
 from checker.errors import MalformedRow, UnusableFile, check_lang
 from checker.form import read_form
@@ -55,6 +58,7 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
+DATE_COLUMNS = REQUIRED_COLUMNS  # every required column is a date
 OPTIONAL_COLUMNS = ("category",)
 ADDED_COLUMNS = (
     "status",
@@ -131,6 +135,9 @@ class BatchResult:
     encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
     # The file's data rows; more than len(rows) when only a part was checked (`first`, `count`).
     total_rows: int = 0
+    # Each date column with day-first or month-first dates, and how they were read
+    # (`checker.date_order`): decided over the whole file, also when a part was checked.
+    date_orders: dict[str, ColumnOrder] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def rows(self) -> list[list[str]]:
@@ -149,13 +156,31 @@ class BatchResult:
         return buffer.getvalue()
 
     def to_dict(self) -> dict[str, object]:
-        """`{"columns", "rows", "counts", "on", "rules_version"}` (CLI `--format json`)."""
+        """`{"columns", "rows", "counts", "on", "rules_version", "date_orders",
+        "date_order_refused"}` (CLI `--format json`)."""
         return {
             "columns": self.columns,
             "rows": self.rows,
             "counts": self.counts,
             "on": self.on.isoformat(),
             "rules_version": self.rules_version,
+            **self.date_order_fields(),
+        }
+
+    def date_order_fields(self) -> dict[str, dict[str, str]]:
+        """`date_orders` (each column read day-first or month-first: `dmy` or `mdy`) and
+        `date_order_refused` (each column refused: `undecided` or `contradicts`)."""
+        return {
+            "date_orders": {
+                column: decided.order
+                for column, decided in self.date_orders.items()
+                if decided.order is not None
+            },
+            "date_order_refused": {
+                column: decided.state
+                for column, decided in self.date_orders.items()
+                if decided.refused
+            },
         }
 
 
@@ -197,8 +222,15 @@ def _read_rows(text: str) -> list[list[str]]:
     return [row for row in rows if "".join(row).strip()]
 
 
-def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) -> BatchRow:
-    """One row's answer, through the same validation as a single check (errors: invalid)."""
+def _answer_row(
+    cells: list[str],
+    index: dict[str, int],
+    on: date,
+    lang: str,
+    orders: Mapping[str, OrderGiven] | None = None,
+) -> BatchRow:
+    """One row's answer, through the same validation as a single check (errors: invalid);
+    `orders` holds each date column's order for day-first or month-first dates."""
     valid, errors = read_form(
         permit_issued=cells[index["permit_issued"]],
         permit_expires=cells[index["permit_expires"]],
@@ -206,6 +238,7 @@ def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) ->
         on=on,
         category=cells[index["category"]] if "category" in index else None,
         lang=lang,
+        orders=orders,
     )
     if valid is None:
         return BatchRow(tuple(cells), INVALID, errors[0].message(lang))
@@ -231,15 +264,18 @@ def _read_file(data: bytes, encoding: str) -> tuple[str, list[list[str]]]:
 
 
 @lru_cache(maxsize=1)  # a long list checked part by part (the browser's progress bar)
-def _read_file_for_parts(data: bytes, encoding: str) -> tuple[str, list[list[str]], int]:
-    """`_read_file`, once for all the parts, and the most extra cells any row has (so that
-    every part has the same columns)."""
+def _read_file_for_parts(
+    data: bytes, encoding: str, date_order: str
+) -> tuple[str, list[list[str]], int, dict[str, ColumnOrder]]:
+    """`_read_file`, once for all the parts, the most extra cells any row has (so that
+    every part has the same columns), and the date columns' orders (the whole file's)."""
     read_as, rows = _read_file(data, encoding)
-    header, _index = _header(rows)
+    header, index = _header(rows)
     extra = (
         len(_extra_cells(cells, len(header))) for cells in rows[1:] if len(cells) > len(header)
     )
-    return read_as, rows, max(extra, default=0)
+    orders = column_orders(rows[1:], index, DATE_COLUMNS, date_order)
+    return read_as, rows, max(extra, default=0), orders
 
 
 def _extra_cells(cells: list[str], width: int) -> list[str]:
@@ -258,6 +294,7 @@ def check_batch(
     encoding: str = "auto",
     first: int = 0,
     count: int | None = None,
+    date_order: str = "auto",
 ) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
@@ -268,15 +305,22 @@ def check_batch(
     With `count`, only the data rows `first` to `first + count - 1` are answered (their
     counts too); the columns are the whole file's, and `total_rows` says how many it has.
     The file is then read once for all its parts.
+    `date_order` ("auto", "dmy" or "mdy"; `InvalidDateOrder` otherwise) is the order of
+    day-first or month-first dates: "auto" lets each date column show its own
+    (`checker.date_order`); `date_orders` says how each was read, or why it was refused.
     """
     lang = check_lang(lang)
+    date_order = check_date_order(date_order)
     on = today_in_hangzhou() if on is None else on
     if count is None:
         read_as, rows = _read_file(bytes(data), encoding)
         most_extra = 0  # counted row by row below
+        header, index = _header(rows)
+        orders = column_orders(rows[1:], index, DATE_COLUMNS, date_order)
     else:
-        read_as, rows, most_extra = _read_file_for_parts(bytes(data), encoding)
-    header, index = _header(rows)
+        read_as, rows, most_extra, orders = _read_file_for_parts(bytes(data), encoding, date_order)
+        header, index = _header(rows)
+    reads_as = {column: decided.reads_as for column, decided in orders.items()}
     width = len(header)
     counts = dict.fromkeys(STATUSES, 0)
     answers: list[BatchRow] = []
@@ -299,7 +343,7 @@ def check_batch(
                 continue
         elif len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        answer = _answer_row(cells, index, on, lang)
+        answer = _answer_row(cells, index, on, lang, reads_as)
         counts[answer.status] += 1
         answers.append(answer)
     columns = [*header, *ADDED_COLUMNS]
@@ -314,4 +358,5 @@ def check_batch(
         rules_version=load_rules().rules_version,
         encoding=read_as,
         total_rows=total_rows,
+        date_orders=orders,
     )

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from checker.batch import check_batch
+from checker.date_order import DATE_ORDER_CHOICES, date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
 from checker.errors import (
     InvalidInput,
@@ -31,7 +32,7 @@ from checker.errors import (
     UnwritableOutput,
     check_lang,
 )
-from checker.form import read_form
+from checker.form import read_form, readings
 from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, render
 from checker.result import CheckResult
@@ -92,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=ENCODING_CHOICES,
         default="auto",
         help="the file's encoding (default: auto, told from the file; refused when unsure)",
+    )
+    batch_cmd.add_argument(
+        "--date-order",
+        choices=DATE_ORDER_CHOICES,
+        default="auto",
+        help="order of day/month dates such as 3/4/2026: dmy (day first) or mdy (month first)"
+        " (default: auto, told by each column's own dates; refused when it cannot be told)",
     )
 
     change_cmd = commands.add_parser(
@@ -159,10 +167,20 @@ def _run_check(args: argparse.Namespace) -> int:
     if form is None:
         return _report_invalid(errors[0], lang, args.json)
     result = form.check()
+    read = readings(
+        {
+            "permit_issued": args.permit_issued,
+            "permit_expires": args.permit_expires,
+            "passport_expires": args.passport_expires,
+            "on": args.on,
+        },
+        lang,
+    )
     if args.json:
-        _print_json(result.to_dict(), sys.stdout)
+        # `readings` only when a day-first or month-first date was read (additive).
+        _print_json({**result.to_dict(), **({"readings": read} if read else {})}, sys.stdout)
     else:
-        sys.stdout.write(_summary(result))
+        sys.stdout.write("".join(line["message"] + "\n" for line in read) + _summary(result))
     return EXIT_ELIGIBLE if result.eligible else EXIT_NOT_ELIGIBLE
 
 
@@ -181,7 +199,13 @@ def _run_batch(args: argparse.Namespace) -> int:
     try:
         check_lang(args.lang)
         on = today_in_hangzhou() if not args.on else parse_date(args.on, field="on")
-        batch = check_batch(_read_file(args.file), on=on, lang=args.lang, encoding=args.encoding)
+        batch = check_batch(
+            _read_file(args.file),
+            on=on,
+            lang=args.lang,
+            encoding=args.encoding,
+            date_order=args.date_order,
+        )
     except InvalidInput as error:
         return _report_invalid(error, lang, as_json)
     if as_json:
@@ -202,6 +226,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     rows = sum(batch.counts.values())
     sys.stderr.write(render("cli.batch_summary", lang, rows=rows, **batch.counts) + "\n")
     sys.stderr.write(render("cli.batch_encoding", lang, encoding=batch.encoding) + "\n")
+    for sentence in date_order_sentences(batch.date_orders, lang, "cli"):
+        sys.stderr.write(sentence + "\n")
     return EXIT_ELIGIBLE
 
 

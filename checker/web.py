@@ -10,19 +10,22 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import NamedTuple
 
 from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES, check_batch
 from checker.calendar import batch_calendar, window_calendar
+from checker.date_order import date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
-from checker.form import CheckInput, read_form
+from checker.form import CheckInput, read_form, readings
 from checker.messages import LANGS, format_date, render
 from checker.result import CheckResult
 from checker.rules import load_rules
 
 __all__ = ["batch_ics", "batch_json", "check_json", "rules_json", "window_ics"]
 
+DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
 
 
@@ -48,37 +51,60 @@ def _lang_of(value: object) -> str:
     return value if isinstance(value, str) and value in LANGS else "en"
 
 
-def _read_request(
-    request: str,
-) -> tuple[CheckInput | None, CheckResult | None, list[InvalidInput], str]:
+class _Request(NamedTuple):
+    """A check request as read: the input and result (or every error), the language to
+    answer in, and the request's own texts."""
+
+    form: CheckInput | None
+    result: CheckResult | None
+    errors: list[InvalidInput]
+    lang: str
+    texts: dict[str, str | None]
+
+
+def _read_request(request: str) -> _Request:
     """The input and result for a check request, or every error; and the language to answer
     in."""
     try:
         fields = json.loads(request)
     except (ValueError, TypeError) as error:
-        return None, None, [InvalidRequest("request", detail=type(error).__name__)], "en"
+        return _Request(
+            None, None, [InvalidRequest("request", detail=type(error).__name__)], "en", {}
+        )
     if not isinstance(fields, dict):
-        return None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
+        return _Request(
+            None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en", {}
+        )
     texts = {
         name: (None if value is None else value if isinstance(value, str) else str(value))
         for name in FORM_FIELDS
         for value in [fields.get(name)]
     }
     lang = _lang_of(texts["lang"] or "en")
-    form, errors = read_form(**texts)
+    form, errors = read_form(
+        permit_issued=texts["permit_issued"],
+        permit_expires=texts["permit_expires"],
+        passport_expires=texts["passport_expires"],
+        on=texts["on"],
+        category=texts["category"],
+        lang=texts["lang"],
+    )
     if form is None:
-        return None, None, errors, lang
-    return form, form.check(), [], lang
+        return _Request(None, None, errors, lang, texts)
+    return _Request(form, form.check(), [], lang, texts)
 
 
 def check_json(request: str) -> str:
     """Answer one form: `{"ok": true, "result": {...}, "headline": "...", "written": {...}}`
     or the errors. `written` gives every date of the result, and the reader's own document
-    dates (for the printed sheet), as the language writes it."""
+    dates (for the printed sheet), as the language writes it. `readings` says how each
+    day-first or month-first date was read (`1/15/2026` can only be 15 January), for
+    showing beside the answer: `[{"field", "text", "read_as", "order", "message"}]`."""
     try:
-        form, result, errors, lang = _read_request(request)
+        form, result, errors, lang, texts = _read_request(request)
         if form is None or result is None:
             return _errors(errors, lang)
+        dated = {name: texts.get(name) for name in DATE_FIELDS}
         documents = (form.permit_issued, form.permit_expires, form.passport_expires)
         dates = {*result.dates(), *documents}
         return _dumps(
@@ -87,6 +113,7 @@ def check_json(request: str) -> str:
                 "result": result.to_dict(),
                 "headline": result.headline,
                 "written": _written((day.isoformat() for day in dates), lang),
+                "readings": readings(dated, lang),
             }
         )
     except Exception as error:  # the browser must always get JSON back
@@ -98,7 +125,14 @@ def _batch_on(on: str) -> date:
 
 
 def batch_json(
-    data: bytes, on: str, lang: str, encoding: str = "auto", first: int = 0, count: int = 0
+    data: bytes,
+    on: str,
+    lang: str,
+    encoding: str = "auto",
+    first: int = 0,
+    count: int = 0,
+    *,
+    date_order: str = "auto",
 ) -> str:
     """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", ...}` or the errors.
 
@@ -115,11 +149,23 @@ def batch_json(
     columns, which come first in each row), `added_columns` and `statuses` (the engine's
     names, in its order), `written` (every date in the answer as the language writes it)
     and `csv` (the answer as the engine writes it, for the download).
+
+    `date_order` ("auto", "dmy" or "mdy") is the page's choice for day-first or month-first
+    dates; the reply's `date_orders` says how each date column was read (`dmy`, `mdy`),
+    `date_order_refused` which were refused (`undecided`, `contradicts`), and
+    `date_order_sentences` says both in the reader's language, naming the page's choice.
     """
     answer_lang = _lang_of(lang)
     try:
         part = {"first": int(first), "count": int(count)} if int(count) > 0 else {}
-        batch = check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, **part)
+        batch = check_batch(
+            bytes(data),
+            on=_batch_on(on),
+            lang=lang,
+            encoding=encoding,
+            date_order=date_order,
+            **part,
+        )
     except EncodingUndecided as error:
         return _dumps(
             {"ok": False, "errors": [error.to_dict(answer_lang)], "encoding_refused": error.reason}
@@ -145,6 +191,8 @@ def batch_json(
             "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
             "total": batch.total_rows,
+            **batch.date_order_fields(),
+            "date_order_sentences": date_order_sentences(batch.date_orders, batch.lang, "page"),
         }
     )
 
@@ -207,16 +255,20 @@ def window_ics(request: str) -> str:
     """The window's first and last day as an iCalendar file; "" if none or input invalid."""
 
     def make() -> str:
-        _form, result, _errors_found, _lang = _read_request(request)
+        result = _read_request(request).result
         return "" if result is None else window_calendar(result)
 
     return _ics_or_empty(make)
 
 
-def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
+def batch_ics(
+    data: bytes, on: str, lang: str, encoding: str = "auto", *, date_order: str = "auto"
+) -> str:
     """Every row's last day in one iCalendar file; "" if the file is unusable."""
     return _ics_or_empty(
         lambda: batch_calendar(
-            check_batch(bytes(data), on=_batch_on(on), lang=lang, encoding=encoding)
+            check_batch(
+                bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, date_order=date_order
+            )
         )
     )

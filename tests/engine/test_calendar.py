@@ -117,7 +117,7 @@ def test_batch_calendar_has_every_rows_last_day_with_names_escaped() -> None:
         '"Müller, Anna",Sales;EU,2026-11-12,2028-11-11,2030-01-01\r\n'
         "张伟,研发,2026-11-20,2028-11-11,2027-03-02\r\n"
         "No window,x,2026-11-12,2027-02-15,2030-01-01\r\n"
-        "Bad,x,26/11/2026,2028-11-11,2030-01-01\r\n"
+        "Bad,x,3/4/2026,2028-11-11,2030-01-01\r\n"
     )
     batch = check_batch(csv_text.encode("utf-8"), on=date(2026, 11, 26), lang="zh")
     ics = batch_calendar(batch, stamp=STAMP)
