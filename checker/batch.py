@@ -36,6 +36,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.acting import act_by, days_to_act
 from checker.csv_safety import formula_safe_row
 from checker.date_order import ColumnOrder, check_date_order, column_orders
 from checker.dates import OrderGiven, today_in_hangzhou
@@ -98,10 +99,20 @@ class BatchRow(NamedTuple):
     earliest_working_day: date | None = None
     latest_working_day: date | None = None
     extra: tuple[str, ...] = ()
+    # The day to act by and the days until it when eligible (`checker.acting`): what the
+    # page's "days left", urgency order and "within 30 days" filter go by. Not CSV columns.
+    act_by: date | None = None
+    days_to_act: int | None = None
 
     def dates(self) -> tuple[date, ...]:
         """The answer's dates, for writing them out once (`checker.web`)."""
-        found = (self.earliest, self.latest, self.earliest_working_day, self.latest_working_day)
+        found = (
+            self.earliest,
+            self.latest,
+            self.earliest_working_day,
+            self.latest_working_day,
+            self.act_by,
+        )
         return tuple(day for day in found if day is not None)
 
     def to_cells(self, extra_columns: int = 0) -> list[str]:
@@ -244,6 +255,7 @@ def _answer_row(
         return BatchRow(tuple(cells), INVALID, errors[0].message(lang))
     found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
     earliest_working, latest_working = working_days(found)
+    window_left = not found.is_empty
     return BatchRow(
         cells=tuple(cells),
         status=status.value,
@@ -254,6 +266,8 @@ def _answer_row(
         confirm=load_rules().category.to_confirm(valid.category),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,
+        act_by=act_by(found.earliest, found.latest, on) if window_left else None,
+        days_to_act=days_to_act(status, on, found.earliest, found.latest) if window_left else None,
     )
 
 

@@ -31,8 +31,9 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+from checker.acting import act_by, days_to_act
 from checker.dates import today_in_hangzhou, year_error
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
 from checker.messages import render
@@ -250,6 +251,12 @@ class Window(NamedTuple):
         """The last day with more than the required days left on the work permit."""
         return self._day("permit_valid_over_90_days")
 
+    def permit_never_had_enough(self, rules: RuleData) -> bool:
+        """Whether the work permit never had more than the required days left: its last
+        such day would be before it was issued."""
+        issued = self._day("permit_held_two_weeks") - _days(rules.min_days_since_permit_issued)
+        return self.permit_last_day < issued
+
     def _day(self, rule_id: str) -> date:
         return self.days[_LIMIT_AT[rule_id]]
 
@@ -317,8 +324,12 @@ def headline(found: Window, status: Status, on: date, lang: str, category: str) 
         )
     # Closed (too late) or empty (no window): what closed it, and until when to extend.
     apply_on = on if status is Status.TOO_LATE else found.earliest
+    message_id = HEADLINES[status, found.closing_limits_before(apply_on)]
+    if message_id == "headline.no_window.permit" and found.permit_never_had_enough(rules):
+        # "The last day with more than 90 days left" would be before the permit existed.
+        message_id = "headline.no_window.permit_too_short"
     return render(
-        HEADLINES[status, found.closing_limits_before(apply_on)],
+        message_id,
         lang,
         on=on,
         earliest=found.earliest,
@@ -327,6 +338,7 @@ def headline(found: Window, status: Status, on: date, lang: str, category: str) 
         passport_until=found.passport_until,
         permit_last_day=found.permit_last_day,
         permit_needed=permit_must_run_until(apply_on, rules),
+        permit_expires=permit_must_run_until(found.permit_last_day, rules),
     )
 
 
@@ -527,4 +539,15 @@ def answer(valid: CheckInput) -> CheckResult:
         days_left=days_left(found, status, on),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,
+        **_acting(found, status, on),
     )
+
+
+def _acting(found: Window, status: Status, on: date) -> dict[str, Any]:
+    """`act_by` and `days_to_act` for the answer (`checker.acting`), None without a window."""
+    if found.is_empty:
+        return {"act_by": None, "days_to_act": None}
+    return {
+        "act_by": act_by(found.earliest, found.latest, on),
+        "days_to_act": days_to_act(status, on, found.earliest, found.latest),
+    }

@@ -20,10 +20,18 @@ from checker.engine import RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest
 from checker.form import CheckInput, read_form, readings
 from checker.messages import LANGS, format_date, render
-from checker.result import CheckResult
+from checker.result import CheckResult, Status
 from checker.rules import load_rules
 
-__all__ = ["batch_ics", "batch_json", "check_json", "rules_json", "window_ics"]
+__all__ = [
+    "batch_calendar_json",
+    "batch_ics",
+    "batch_json",
+    "check_json",
+    "rules_json",
+    "window_calendar_json",
+    "window_ics",
+]
 
 DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
@@ -45,6 +53,10 @@ def _internal_error(field: str, error: Exception) -> str:
 def _written(isos: Iterable[str], lang: str) -> dict[str, str]:
     """Each ISO date (`2027-03-02`) as the language writes it, for the page to show."""
     return {iso: format_date(date.fromisoformat(iso), lang) for iso in sorted(set(isos)) if iso}
+
+
+def _iso_or_empty(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
 
 
 def _lang_of(value: object) -> str:
@@ -99,7 +111,8 @@ def check_json(request: str) -> str:
     or the errors. `written` gives every date of the result, and the reader's own document
     dates (for the printed sheet), as the language writes it. `readings` says how each
     day-first or month-first date was read (`1/15/2026` can only be 15 January), for
-    showing beside the answer: `[{"field", "text", "read_as", "order", "message"}]`."""
+    showing beside the answer: `[{"field", "text", "read_as", "order", "message"}]`, only
+    when there is one (additive)."""
     try:
         form, result, errors, lang, texts = _read_request(request)
         if form is None or result is None:
@@ -113,8 +126,8 @@ def check_json(request: str) -> str:
                 "result": result.to_dict(),
                 "headline": result.headline,
                 "written": _written((day.isoformat() for day in dates), lang),
-                "readings": readings(dated, lang),
             }
+            | ({"readings": read} if (read := readings(dated, lang)) else {})
         )
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("request", error)
@@ -154,6 +167,10 @@ def batch_json(
     dates; the reply's `date_orders` says how each date column was read (`dmy`, `mdy`),
     `date_order_refused` which were refused (`undecided`, `contradicts`), and
     `date_order_sentences` says both in the reader's language, naming the page's choice.
+
+    `act_by` and `days_to_act` (one per row, in row order; "" and null where none) are the
+    day to act by and the days until it (`checker.acting`): the working day the answer
+    advises, for "days left", the urgency order and the "within N days" filter.
     """
     answer_lang = _lang_of(lang)
     try:
@@ -191,6 +208,8 @@ def batch_json(
             "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
             "total": batch.total_rows,
+            "act_by": [_iso_or_empty(row.act_by) for row in batch.answers],
+            "days_to_act": [row.days_to_act for row in batch.answers],
             **batch.date_order_fields(),
             "date_order_sentences": date_order_sentences(batch.date_orders, batch.lang, "page"),
         }
@@ -272,3 +291,42 @@ def batch_ics(
             )
         )
     )
+
+
+def _calendar_reply(ics: str, none_message: str, lang: str) -> str:
+    """`{"ok": true, "state": "ready", "ics"}`, or `"state": "none_ahead"` with the sentence
+    to show instead of a file."""
+    if ics:
+        return _dumps({"ok": True, "state": "ready", "ics": ics})
+    return _dumps({"ok": True, "state": "none_ahead", "message": render(none_message, lang)})
+
+
+def window_calendar_json(request: str) -> str:
+    """The answer's calendar with its state: `ready` (with `ics`), `none_ahead` (every day
+    of the window has passed: `message` says so), `no_window`; or the errors."""
+    try:
+        read = _read_request(request)
+        if read.result is None:
+            return _errors(read.errors, read.lang)
+        if read.result.status is Status.NO_WINDOW:
+            return _dumps({"ok": True, "state": "no_window"})
+        return _calendar_reply(window_calendar(read.result), "calendar.none_ahead", read.lang)
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("request", error)
+
+
+def batch_calendar_json(
+    data: bytes, on: str, lang: str, encoding: str = "auto", *, date_order: str = "auto"
+) -> str:
+    """The staff list's calendar with its state: `ready` (with `ics`) or `none_ahead` (no
+    row has a last day still ahead: `message` says so instead of a file); or the errors."""
+    answer_lang = _lang_of(lang)
+    try:
+        batch = check_batch(
+            bytes(data), on=_batch_on(on), lang=lang, encoding=encoding, date_order=date_order
+        )
+        return _calendar_reply(batch_calendar(batch), "calendar.none_ahead_list", answer_lang)
+    except InvalidInput as error:
+        return _errors([error], answer_lang)
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("file", error)

@@ -82,7 +82,7 @@ def test_a_year_first_date_needs_no_reading_shown() -> None:
         "passport_expires": "2030-01-01",
         "on": "2026-11-26",
     }
-    assert json.loads(check_json(json.dumps(request)))["readings"] == []
+    assert "readings" not in json.loads(check_json(json.dumps(request)))
 
 
 def test_3_4_2026_could_be_either_and_is_still_refused() -> None:
@@ -169,8 +169,10 @@ def test_a_column_that_contradicts_itself_is_refused_with_one_list_sentence() ->
     assert batch.to_dict()["date_order_refused"] == {"permit_issued": "contradicts"}
     assert "both day-first and month-first" in batch.answers[0].reason
     [sentence] = date_order_sentences(batch.date_orders, "en", "cli")
-    assert "“26/11/2026”" in sentence and "“1/15/2026”" in sentence
-    assert "--date-order dmy" in sentence and "--date-order mdy" in sentence
+    assert "“26/11/2026”" in sentence
+    assert "“1/15/2026”" in sentence
+    assert "--date-order dmy" in sentence
+    assert "--date-order mdy" in sentence
     [page] = date_order_sentences(batch.date_orders, "zh", "page")
     assert "--date-order" not in page
     assert "请在下方选择名单的日期顺序" in page
@@ -187,7 +189,8 @@ def test_a_column_that_never_shows_its_order_is_refused_naming_the_fix() -> None
     assert "could be day/month or month/day" in batch.answers[0].reason
     assert batch.to_dict()["date_order_refused"] == {"permit_issued": "undecided"}
     [sentence] = date_order_sentences(batch.date_orders, "en", "cli")
-    assert "“3/4/2026”" in sentence and "--date-order" in sentence
+    assert "“3/4/2026”" in sentence
+    assert "--date-order" in sentence
 
 
 def test_the_date_order_given_settles_an_undecided_or_contradicting_column() -> None:
