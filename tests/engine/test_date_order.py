@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +226,52 @@ def test_the_page_can_name_the_order_and_gets_the_columns_and_sentences_back() -
     assert chosen["date_orders"] == {"permit_issued": "dmy"}
     assert chosen["counts"]["eligible"] == 1
     assert chosen["rows"][0][chosen["columns"].index("earliest")] == "2026-04-17"
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+def run(*args: str, stdin: bytes) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=Path(__file__).resolve().parents[2],
+        input=stdin.decode("utf-8"),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_cli_says_how_a_western_excel_list_was_read() -> None:
+    completed = run(
+        "batch", "-", "--on", "2026-11-26", stdin=staff("Ana,1/15/2026,2/28/2028,5/17/2030")
+    )
+    assert completed.returncode == 0
+    assert "day/month dates were read as month/day/year" in completed.stderr
+    assert ",eligible," in completed.stdout
+
+
+def test_the_cli_names_the_fix_for_an_undecided_column_and_takes_it() -> None:
+    data = staff("Ana,3/4/2026,2028-11-11,2030-01-01")
+    refused = run("batch", "-", "--on", "2026-11-26", stdin=data)
+    assert "--date-order dmy (day/month/year) or --date-order mdy" in refused.stderr
+    assert ",invalid," in refused.stdout
+    chosen = run("batch", "-", "--on", "2026-11-26", "--date-order", "dmy", stdin=data)
+    assert ",eligible,2026-04-17," in chosen.stdout
+    assert "as chosen" in chosen.stderr
+
+
+def test_the_cli_shows_how_one_month_first_date_was_read() -> None:
+    completed = run(
+        "check",
+        "--permit-issued", "2026-11-12",
+        "--permit-expires", "2028-11-11",
+        "--passport-expires", "1/15/2030",
+        "--on", "2026-11-26",
+        stdin=b"",
+    )  # fmt: skip
+    assert completed.stdout.startswith(
+        "Passport expiry date: “1/15/2030” was read as Tuesday 15 January 2030 (month/day/year)."
+    )
