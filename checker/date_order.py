@@ -68,6 +68,8 @@ def check_date_order(value: str) -> str:
 def _shown(cell: str) -> DateOrder | Literal["either"] | None:
     """The order a cell shows, "either" for a day/month date that shows none, None for any
     other cell (year first, empty, unreadable)."""
+    if cell[:4].isdigit():  # year first, as most lists are: nothing to look at
+        return None
     order = order_shown(cell)
     if order is not None:
         return order

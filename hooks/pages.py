@@ -6,10 +6,11 @@ them), so each is loaded once. For every page, in this order:
 1. the checker's form, on pages with ``<div data-checker-placeholder></div>``;
 2. the staff-list check, on pages with ``<div data-batch-placeholder></div>``;
 3. the self-hosting guide's security header and nginx example (HR hosting);
-4. the language switcher: no hreflang links in the head (alternates);
-5. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
+4. every code block focusable, so that it scrolls from the keyboard (code blocks);
+5. the language switcher: no hreflang links in the head (alternates);
+6. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
 
-Templates rendered outside pages (the not-found page) get step 5 too; the not-found page
+Templates rendered outside pages (the not-found page) get step 6 too; the not-found page
 then gets its words and home link in each language (``not_found``). After the build, in
 this order: the checker's runtime is put in the site, the hosting guide's header policy is
 written into the pages that show it, and every text, JavaScript and WebAssembly file gets
@@ -25,6 +26,7 @@ from typing import Any
 import batch_form
 import checker_form
 import checker_runtime
+import code_blocks
 import csp
 import hr_hosting
 import i18n_alternate_links
@@ -38,6 +40,7 @@ PAGE_STEPS: tuple[PageStep, ...] = (
     checker_form.add_checker,
     batch_form.add_staff_list,
     hr_hosting.add_examples,
+    lambda output, page: code_blocks.focusable_code_blocks(output),
     lambda output, page: i18n_alternate_links.drop_head_alternates(output),
     lambda output, page: csp.add_policy(output),
 )

@@ -51,7 +51,7 @@ def test_the_guide_shows_the_server_configuration_the_tests_run_with_the_policy_
 
     page = page_text(site_dir, HR_PAGES[lang])
     blocks = re.findall(
-        rf'<pre class="hr-config" data-config="{server}"><code>(.*?)</code>', page, re.S
+        rf'<pre class="hr-config" data-config="{server}"><code[^>]*>(.*?)</code>', page, re.S
     )
     assert len(blocks) == 1
     shown = html.unescape(re.sub(r"</?span[^>]*>", "", blocks[0]))
