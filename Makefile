@@ -67,7 +67,7 @@ $(SITE_STAMP): $(STAMP_PY) $(STAMP_NPM) $(SITE_INPUTS)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 serve: build
-	$(PY) tools/serve.py --root site --port $${PORT:-8000}
+	$(PY) tools/serve.py --root site --port $${PORT:-8000} --frame-ancestors "$${FRAME_ANCESTORS:-}"
 
 # --- data -------------------------------------------------------------------------------
 # China's working days (checker/working_days.toml) from the `holidays` package: run after

@@ -27,16 +27,19 @@ A file that cannot be used at all raises `UnusableFile` naming the problem.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import functools
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
+from checker.acting import act_by, days_to_act
 from checker.csv_safety import formula_safe_row
-from checker.dates import today_in_hangzhou
+from checker.date_order import ColumnOrder, check_date_order, column_orders
+from checker.dates import OrderGiven, today_in_hangzhou
 from checker.engine import assess, days_left, headline, working_days
 from checker.errors import MalformedRow, UnusableFile, check_lang
 from checker.form import read_form
@@ -59,6 +62,7 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS = ("permit_issued", "permit_expires", "passport_expires")
+DATE_COLUMNS = REQUIRED_COLUMNS  # every required column is a date
 OPTIONAL_COLUMNS = ("category",)
 ADDED_COLUMNS = (
     "status",
@@ -98,10 +102,20 @@ class BatchRow(NamedTuple):
     earliest_working_day: date | None = None
     latest_working_day: date | None = None
     extra: tuple[str, ...] = ()
+    # The day to act by and the days until it when eligible (`checker.acting`): what the
+    # page's "days left", urgency order and "within 30 days" filter go by. Not CSV columns.
+    act_by: date | None = None
+    days_to_act: int | None = None
 
     def dates(self) -> tuple[date, ...]:
         """The answer's dates, for writing them out once (`checker.web`)."""
-        found = (self.earliest, self.latest, self.earliest_working_day, self.latest_working_day)
+        found = (
+            self.earliest,
+            self.latest,
+            self.earliest_working_day,
+            self.latest_working_day,
+            self.act_by,
+        )
         return tuple(day for day in found if day is not None)
 
     def to_cells(self, extra_columns: int = 0) -> list[str]:
@@ -135,6 +149,9 @@ class BatchResult:
     encoding: str = "utf-8"  # as read: utf-8, utf-8-sig, utf-16, gb18030 or cp1252
     # The file's data rows; more than len(rows) when only a part was checked (`first`, `count`).
     total_rows: int = 0
+    # Each date column with day-first or month-first dates, and how they were read
+    # (`checker.date_order`): decided over the whole file, also when a part was checked.
+    date_orders: dict[str, ColumnOrder] = dataclasses.field(default_factory=dict)
 
     @functools.cached_property
     def rows(self) -> list[list[str]]:
@@ -153,14 +170,33 @@ class BatchResult:
         return buffer.getvalue()
 
     def to_dict(self) -> dict[str, object]:
-        """`{"columns", "rows", "counts", "on", "rules_version"}` (CLI `--format json`)."""
+        """`{"columns", "rows", "counts", "on", "rules_version", "date_orders",
+        "date_order_refused"}` (CLI `--format json`)."""
         return {
             "columns": self.columns,
             "rows": self.rows,
             "counts": self.counts,
             "on": self.on.isoformat(),
             "rules_version": self.rules_version,
+            **self.date_order_fields(),
         }
+
+    def date_order_fields(self) -> dict[str, dict[str, str]]:
+        """`date_orders` and `date_order_refused` (`date_order_fields`)."""
+        return date_order_fields(self.date_orders)
+
+
+def date_order_fields(orders: Mapping[str, ColumnOrder]) -> dict[str, dict[str, str]]:
+    """`date_orders` (each column read day-first or month-first: `dmy` or `mdy`) and
+    `date_order_refused` (each column refused: `undecided` or `contradicts`)."""
+    return {
+        "date_orders": {
+            column: decided.order for column, decided in orders.items() if decided.order is not None
+        },
+        "date_order_refused": {
+            column: decided.state for column, decided in orders.items() if decided.refused
+        },
+    }
 
 
 def decode_csv_bytes(data: bytes, encoding: str = "auto") -> str:
@@ -185,8 +221,15 @@ def _header(rows: list[list[str]]) -> tuple[list[str], dict[str, int]]:
     return header, index
 
 
-def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) -> BatchRow:
-    """One row's answer, through the same validation as a single check (errors: invalid)."""
+def _answer_row(
+    cells: list[str],
+    index: dict[str, int],
+    on: date,
+    lang: str,
+    orders: Mapping[str, OrderGiven] | None = None,
+) -> BatchRow:
+    """One row's answer, through the same validation as a single check (errors: invalid);
+    `orders` holds each date column's order for day-first or month-first dates."""
     valid, errors = read_form(
         permit_issued=cells[index["permit_issued"]],
         permit_expires=cells[index["permit_expires"]],
@@ -194,11 +237,13 @@ def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) ->
         on=on,
         category=cells[index["category"]] if "category" in index else None,
         lang=lang,
+        orders=orders,
     )
     if valid is None:
         return BatchRow(tuple(cells), INVALID, errors[0].message(lang))
     found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
     earliest_working, latest_working = working_days(found)
+    window_left = not found.is_empty
     return BatchRow(
         cells=tuple(cells),
         status=status.value,
@@ -209,6 +254,8 @@ def _answer_row(cells: list[str], index: dict[str, int], on: date, lang: str) ->
         confirm=load_rules().category.to_confirm(valid.category),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,
+        act_by=act_by(found.earliest, found.latest, on) if window_left else None,
+        days_to_act=days_to_act(status, on, found.earliest, found.latest) if window_left else None,
     )
 
 
@@ -223,12 +270,13 @@ def _open(
 
 @lru_cache(maxsize=1)  # a long list checked part by part (the browser's progress bar)
 def _read_file_for_parts(
-    data: bytes, encoding: str, max_rows: int | None
-) -> tuple[StaffFile, list[str], dict[str, int], list[list[str]]]:
+    data: bytes, encoding: str, max_rows: int | None, date_order: str
+) -> tuple[StaffFile, list[str], dict[str, int], list[list[str]], dict[str, ColumnOrder]]:
     """`_open`, once for all the parts, with every data row (the browser's lists are
-    bounded by its row limit)."""
+    bounded by its row limit) and the date columns' orders (the whole file's)."""
     staff, header, index = _open(bytes_opener(data), encoding, max_rows)
-    return staff, header, index, list(staff.rows())
+    rows = list(staff.rows())
+    return staff, header, index, rows, column_orders(rows, index, DATE_COLUMNS, date_order)
 
 
 def _answers(
@@ -238,8 +286,11 @@ def _answers(
     on: date,
     lang: str,
     counts: dict[str, int],
+    orders: Mapping[str, ColumnOrder],
 ) -> Iterator[BatchRow]:
-    """Each row's answer, in order, counted in `counts` as it is made."""
+    """Each row's answer, in order, counted in `counts` as it is made; `orders` are the
+    date columns' orders (`checker.date_order`)."""
+    reads_as = {column: decided.reads_as for column, decided in orders.items()}
     for cells in rows:
         if len(cells) > width:
             extra = extra_cells(cells, width)  # without Excel's trailing empty cells
@@ -253,7 +304,7 @@ def _answers(
                 continue
         elif len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        answer = _answer_row(cells, index, on, lang)
+        answer = _answer_row(cells, index, on, lang, reads_as)
         counts[answer.status] += 1
         yield answer
 
@@ -280,12 +331,21 @@ class BatchStream:
     encoding: str
     total_rows: int
     counts: dict[str, int]
+    date_orders: dict[str, ColumnOrder]
     _staff: StaffFile
     _index: dict[str, int]
 
     def answers(self) -> Iterator[BatchRow]:
         width = len(self.input_columns)
-        yield from _answers(self._staff.rows(), self._index, width, self.on, self.lang, self.counts)
+        yield from _answers(
+            self._staff.rows(),
+            self._index,
+            width,
+            self.on,
+            self.lang,
+            self.counts,
+            self.date_orders,
+        )
 
     def rows(self) -> Iterator[list[str]]:
         """Every answer as cells, in the order of `columns` (as `BatchResult.rows`)."""
@@ -295,14 +355,22 @@ class BatchStream:
 
 
 def stream_batch(
-    opener: Opener, *, on: date | None = None, lang: str = "en", encoding: str = "auto"
+    opener: Opener,
+    *,
+    on: date | None = None,
+    lang: str = "en",
+    encoding: str = "auto",
+    date_order: str = "auto",
 ) -> BatchStream:
-    """`check_batch` for a file of any size: `opener()` opens it afresh (it is read three
-    times, chunk by chunk); the answers come from the returned stream one by one. Raises
-    what `check_batch` raises, before any row is answered."""
+    """`check_batch` for a file of any size: `opener()` opens it afresh (it is read four
+    times, chunk by chunk: the evidence of its encoding, its rows and limits, its date
+    columns' orders, the answers); the answers come from the returned stream one by one.
+    Raises what `check_batch` raises, before any row is answered."""
     lang = check_lang(lang)
+    date_order = check_date_order(date_order)
     on = today_in_hangzhou() if on is None else on
     staff, header, index = _open(opener, encoding, None)
+    orders = column_orders(staff.rows(), index, DATE_COLUMNS, date_order)
     return BatchStream(
         columns=_columns(header, staff.most_extra),
         input_columns=list(header),
@@ -312,6 +380,7 @@ def stream_batch(
         encoding=staff.encoding,
         total_rows=staff.total_rows,
         counts=dict.fromkeys(STATUSES, 0),
+        date_orders=orders,
         _staff=staff,
         _index=index,
     )
@@ -326,6 +395,7 @@ def check_batch(
     first: int = 0,
     count: int | None = None,
     max_rows: int | None = None,
+    date_order: str = "auto",
 ) -> BatchResult:
     """Answer every row of a staff CSV for the application date `on` (default: today).
 
@@ -337,18 +407,25 @@ def check_batch(
     counts too); the columns are the whole file's, and `total_rows` says how many it has.
     The file is then read once for all its parts. With `max_rows`, a file with more data
     rows is refused (`UnusableFile`) as soon as the row past the limit is read.
+    `date_order` ("auto", "dmy" or "mdy"; `InvalidDateOrder` otherwise) is the order of
+    day-first or month-first dates: "auto" lets each date column show its own
+    (`checker.date_order`); `date_orders` says how each was read, or why it was refused.
     """
     lang = check_lang(lang)
+    date_order = check_date_order(date_order)
     on = today_in_hangzhou() if on is None else on
     if count is None:
         staff, header, index = _open(bytes_opener(bytes(data)), encoding, max_rows)
+        orders = column_orders(staff.rows(), index, DATE_COLUMNS, date_order)
         part: Iterable[list[str]] = staff.rows()
     else:
-        staff, header, index, rows = _read_file_for_parts(bytes(data), encoding, max_rows)
+        staff, header, index, rows, orders = _read_file_for_parts(
+            bytes(data), encoding, max_rows, date_order
+        )
         start = max(first, 0)
         part = rows[start : start + count]
     counts = dict.fromkeys(STATUSES, 0)
-    answers = list(_answers(part, index, len(header), on, lang, counts))
+    answers = list(_answers(part, index, len(header), on, lang, counts, orders))
     read_as, total_rows, columns = (
         staff.encoding,
         staff.total_rows,
@@ -364,4 +441,5 @@ def check_batch(
         rules_version=load_rules().rules_version,
         encoding=read_as,
         total_rows=total_rows,
+        date_orders=orders,
     )

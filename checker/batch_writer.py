@@ -8,7 +8,7 @@ import csv
 import json
 from typing import TextIO
 
-from checker.batch import BatchStream
+from checker.batch import BatchStream, date_order_fields
 from checker.csv_safety import formula_safe_row
 
 __all__ = ["write_csv", "write_json"]
@@ -32,7 +32,8 @@ def _nested(value: object, depth: int) -> str:
 
 
 def write_json(stream: BatchStream, out: TextIO) -> None:
-    """`{"columns", "rows", "counts", "on", "rules_version"}`, the rows one at a time."""
+    """`{"columns", "rows", "counts", "on", "rules_version", "date_orders",
+    "date_order_refused"}`, the rows one at a time."""
     out.write('{\n  "columns": ' + _nested(stream.columns, 1) + ',\n  "rows": ')
     first = True
     for row in stream.rows():
@@ -41,4 +42,7 @@ def write_json(stream: BatchStream, out: TextIO) -> None:
     out.write("[]" if first else "\n  ]")
     out.write(',\n  "counts": ' + _nested(stream.counts, 1))
     out.write(',\n  "on": ' + _dumps(stream.on.isoformat()))
-    out.write(',\n  "rules_version": ' + _dumps(stream.rules_version) + "\n}")
+    out.write(',\n  "rules_version": ' + _dumps(stream.rules_version))
+    for name, value in date_order_fields(stream.date_orders).items():
+        out.write(f',\n  "{name}": ' + _nested(value, 1))
+    out.write("\n}")

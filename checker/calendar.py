@@ -1,5 +1,11 @@
 """Calendar files (RFC 5545 iCalendar) for the window: its first day and its last day.
 
+Each event is on the day to act on (`checker.acting`): the window's first and last working
+day, not a Saturday or holiday the rules' own day may fall on (the description then names
+the rules' day, once). Only days still ahead when the file is made (`stamp`, in Hangzhou)
+go in: a window whose days have all passed gives no file ("" from `window_calendar` and
+`batch_calendar`; `calendar_state` says why, for the page to say so).
+
 Events are all-day (`DTSTART;VALUE=DATE`), each with a stable `UID` and a `DTSTAMP`; the
 last day carries a `VALARM` reminder a week before. Lines end in CRLF and are folded so
 that no line is longer than 75 octets (RFC 5545 section 3.1), never inside a UTF-8 character.
@@ -12,11 +18,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from checker.acting import act_by, act_from
 from checker.batch import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, BatchResult
+from checker.dates import today_in_hangzhou
 from checker.messages import render
 from checker.result import CheckResult, Status
 
-__all__ = ["AllDayEvent", "batch_calendar", "calendar_text", "fold", "window_calendar"]
+__all__ = [
+    "AllDayEvent",
+    "batch_calendar",
+    "batch_events",
+    "calendar_text",
+    "fold",
+    "window_calendar",
+    "window_events",
+]
 
 PRODID = "-//hangzhou-citizen-card-checker//checker//EN"
 UID_DOMAIN = "hangzhou-citizen-card-checker"
@@ -122,35 +138,65 @@ def calendar_text(name: str, events: Iterable[AllDayEvent], stamp: datetime | No
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-def window_calendar(result: CheckResult, *, stamp: datetime | None = None) -> str:
-    """The window's first and last day as events; "" when there is no window."""
+def _today(stamp: datetime | None) -> date:
+    return today_in_hangzhou((stamp or datetime.now(UTC)).astimezone(UTC))
+
+
+def _description(earliest: date, latest: date, on: date, lang: str) -> str:
+    """What the window is, with the rules' day named once where the day to act differs."""
+    parts = [render("calendar.description", lang, earliest=earliest, latest=latest)]
+    first, last = act_from(earliest, latest), act_by(earliest, latest, on)
+    if first != earliest and first >= on:
+        parts.append(
+            render("calendar.first_day_not_working", lang, earliest=earliest, act_from=first)
+        )
+    if last != latest:
+        parts.append(render("calendar.last_day_not_working", lang, latest=latest, act_by=last))
+    return " ".join(parts)
+
+
+def window_events(result: CheckResult, today: date) -> list[AllDayEvent]:
+    """The window's first and last day to act on that are on or after `today`."""
     if result.status is Status.NO_WINDOW:
-        return ""
+        return []
     lang = result.lang
-    description = render(
-        "calendar.description", lang, earliest=result.earliest, latest=result.latest
-    )
-    key = (result.earliest.isoformat(), result.latest.isoformat())
+    earliest, latest = result.earliest, result.latest
+    first, last = act_from(earliest, latest), act_by(earliest, latest, result.on)
+    description = _description(earliest, latest, result.on, lang)
+    key = (earliest.isoformat(), latest.isoformat())
     events = [
         AllDayEvent(
             uid=_uid("first_day", *key),
-            day=result.earliest,
-            summary=render("calendar.first_day", lang),
+            day=first,
+            summary=render(
+                "calendar.first_day" if first == earliest else "calendar.first_working_day", lang
+            ),
             description=description,
         ),
         AllDayEvent(
             uid=_uid("last_day", *key),
-            day=result.latest,
-            summary=render("calendar.last_day", lang),
+            day=last,
+            summary=render(
+                "calendar.last_day" if last == latest else "calendar.last_working_day", lang
+            ),
             description=description,
-            reminder=render("calendar.reminder", lang, latest=result.latest),
+            reminder=render("calendar.reminder", lang, latest=last),
         ),
     ]
-    return calendar_text(render("calendar.name", lang), events, stamp)
+    return [event for event in events if event.day >= today]
 
 
-def batch_calendar(batch: BatchResult, *, stamp: datetime | None = None) -> str:
-    """One calendar with the last day of every row that has a window (with a reminder)."""
+def window_calendar(result: CheckResult, *, stamp: datetime | None = None) -> str:
+    """The window's first and last day (to act on, still ahead) as events; "" when there is
+    no window or none of its days is still ahead."""
+    events = window_events(result, _today(stamp))
+    if not events:
+        return ""
+    return calendar_text(render("calendar.name", result.lang), events, stamp)
+
+
+def batch_events(batch: BatchResult, today: date) -> list[AllDayEvent]:
+    """The last day to act on of every row with a window, when it is on or after `today`."""
     lang = batch.lang
     read_columns = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
     who_at = [
@@ -163,17 +209,30 @@ def batch_calendar(batch: BatchResult, *, stamp: datetime | None = None) -> str:
     for number, row in enumerate(batch.answers, start=1):
         if row.status not in with_window or row.earliest is None or row.latest is None:
             continue
+        last = act_by(row.earliest, row.latest, batch.on)
+        if last < today:
+            continue
         cells = row.cells
         who = ", ".join(cells[position].strip() for position in who_at if cells[position].strip())
+        summary_id = (
+            "calendar.last_day_of" if last == row.latest else "calendar.last_working_day_of"
+        )
         events.append(
             AllDayEvent(
                 uid=_uid("row", str(number), *cells, row.latest.isoformat()),
-                day=row.latest,
-                summary=render("calendar.last_day_of", lang, who=who or f"#{number}"),
-                description=render(
-                    "calendar.description", lang, earliest=row.earliest, latest=row.latest
-                ),
-                reminder=render("calendar.reminder", lang, latest=row.latest),
+                day=last,
+                summary=render(summary_id, lang, who=who or f"#{number}"),
+                description=_description(row.earliest, row.latest, batch.on, lang),
+                reminder=render("calendar.reminder", lang, latest=last),
             )
         )
-    return calendar_text(render("calendar.name", lang), events, stamp)
+    return events
+
+
+def batch_calendar(batch: BatchResult, *, stamp: datetime | None = None) -> str:
+    """One calendar with the last day to act on of every row that has one still ahead
+    (each with a reminder); "" when no row has."""
+    events = batch_events(batch, _today(stamp))
+    if not events:
+        return ""
+    return calendar_text(render("calendar.name", batch.lang), events, stamp)

@@ -35,6 +35,7 @@ from typing import NoReturn, TextIO
 
 from checker.batch import BatchStream, stream_batch
 from checker.batch_writer import write_csv, write_json
+from checker.date_order import DATE_ORDER_CHOICES, date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
 from checker.errors import (
     InvalidInput,
@@ -44,7 +45,7 @@ from checker.errors import (
     UnwritableOutput,
     check_lang,
 )
-from checker.form import read_form
+from checker.form import read_form, readings
 from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, render
 from checker.result import CheckResult
@@ -122,6 +123,13 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="the file's encoding (default: auto, told from the file; refused when unsure)",
     )
+    batch_cmd.add_argument(
+        "--date-order",
+        choices=DATE_ORDER_CHOICES,
+        default="auto",
+        help="order of day/month dates such as 3/4/2026: dmy (day first) or mdy (month first)"
+        " (default: auto, told by each column's own dates; refused when it cannot be told)",
+    )
 
     change_cmd = commands.add_parser(
         "change",
@@ -188,10 +196,20 @@ def _run_check(args: argparse.Namespace) -> int:
     if form is None:
         return _report_invalid(errors[0], lang, args.json)
     result = form.check()
+    read = readings(
+        {
+            "permit_issued": args.permit_issued,
+            "permit_expires": args.permit_expires,
+            "passport_expires": args.passport_expires,
+            "on": args.on,
+        },
+        lang,
+    )
     if args.json:
-        _print_json(result.to_dict(), sys.stdout)
+        # `readings` only when a day-first or month-first date was read (additive).
+        _print_json({**result.to_dict(), **({"readings": read} if read else {})}, sys.stdout)
     else:
-        sys.stdout.write(_summary(result))
+        sys.stdout.write("".join(line["message"] + "\n" for line in read) + _summary(result))
     return EXIT_ELIGIBLE if result.eligible else EXIT_NOT_ELIGIBLE
 
 
@@ -263,7 +281,13 @@ def _run_batch(args: argparse.Namespace) -> int:
             check_lang(args.lang)
             on = today_in_hangzhou() if not args.on else parse_date(args.on, field="on")
             opener = _opener(args.file, Path(folder) / "stdin.csv")
-            stream = stream_batch(opener, on=on, lang=args.lang, encoding=args.encoding)
+            stream = stream_batch(
+                opener,
+                on=on,
+                lang=args.lang,
+                encoding=args.encoding,
+                date_order=args.date_order,
+            )
             _write_answer(stream, args.output, as_json)
         except OutputIncomplete as error:
             sys.stderr.write(f"checker: {error.message(lang)}\n")
@@ -273,6 +297,8 @@ def _run_batch(args: argparse.Namespace) -> int:
     rows = sum(stream.counts.values())
     sys.stderr.write(render("cli.batch_summary", lang, rows=rows, **stream.counts) + "\n")
     sys.stderr.write(render("cli.batch_encoding", lang, encoding=stream.encoding) + "\n")
+    for sentence in date_order_sentences(stream.date_orders, lang, "cli"):
+        sys.stderr.write(sentence + "\n")
     return EXIT_ELIGIBLE
 
 

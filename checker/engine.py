@@ -32,8 +32,9 @@ import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
+from checker.acting import act_by, days_to_act
 from checker.dates import today_in_hangzhou, year_error
 from checker.errors import InvalidInput, PermitExpiresBeforeIssue, UnknownCategory, check_lang
 from checker.messages import render
@@ -175,6 +176,7 @@ RULES: tuple[RuleStatement, ...] = (
             "permit_last_day": day,
             "days": values.days("min_days_remaining_exclusive"),
             "permit_needed": apply_on + _days(values.days("min_days_remaining_exclusive") + 1),
+            "permit_expires": day + _days(values.days("min_days_remaining_exclusive") + 1),
         },
         words=RuleWords(
             title="rule.permit_valid_over_90_days.title",
@@ -243,6 +245,7 @@ class Limit(NamedTuple):
         return on >= self.day if self.rule.sets == "earliest" else on <= self.day
 
 
+_POSITION = {rule.id: position for position, rule in enumerate(RULES)}
 _OPENING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "earliest")
 _CLOSING = tuple(position for position, rule in enumerate(RULES) if rule.sets == "latest")
 
@@ -281,6 +284,10 @@ class Window(NamedTuple):
         Only asked of a window that is closed on `day` or empty, so at least one has.
         """
         return closed_by(self.limits, day)
+
+    def day_of(self, rule_id: str) -> date:
+        """The day of the rule `rule_id` (its limit)."""
+        return self.days[_POSITION[rule_id]]
 
 
 def window(
@@ -341,7 +348,25 @@ def headline(found: Window, status: Status, on: date, lang: str, category: str) 
     for limit, values in zip(found.limits, in_force, strict=True):
         if limit.rule.closed is not None:
             said.update(limit.rule.closed(limit.day, apply_on, values))
-    return render(HEADLINES[status, found.closed_by(apply_on)], lang, **said)
+    message_id = HEADLINES[status, found.closed_by(apply_on)]
+    if message_id == PERMIT_NO_WINDOW and _permit_never_had_enough(found, in_force):
+        # "The last day with more than 90 days left" would be before the permit existed.
+        message_id = "headline.no_window.permit_too_short"
+    return render(message_id, lang, **said)
+
+
+# The no-window headline that names only the permit's remaining days, and the two rules it
+# compares: a permit whose last day with enough left comes before the day it was issued
+# never had enough, and is told so in other words.
+PERMIT_NO_WINDOW = "headline.no_window.permit_valid_over_90_days"
+
+
+def _permit_never_had_enough(found: Window, in_force: tuple[RuleValues, ...]) -> bool:
+    held = in_force[_POSITION["permit_held_two_weeks"]]
+    issued = found.day_of("permit_held_two_weeks") - _days(
+        held.days("min_days_since_permit_issued")
+    )
+    return found.day_of("permit_valid_over_90_days") < issued
 
 
 def days_left(found: Window, status: Status, on: date) -> int | None:
@@ -541,4 +566,15 @@ def answer(valid: CheckInput) -> CheckResult:
         days_left=days_left(found, status, on),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,
+        **_acting(found, status, on),
     )
+
+
+def _acting(found: Window, status: Status, on: date) -> dict[str, Any]:
+    """`act_by` and `days_to_act` for the answer (`checker.acting`), None without a window."""
+    if found.is_empty:
+        return {"act_by": None, "days_to_act": None}
+    return {
+        "act_by": act_by(found.earliest, found.latest, on),
+        "days_to_act": days_to_act(status, on, found.earliest, found.latest),
+    }

@@ -7,7 +7,8 @@ the field. All of them are `ValueError`s.
     InvalidInput(ValueError)        any input the checker cannot use
     ├── InvalidDate                 a date field that cannot be read
     │   ├── MissingDate             the field is empty or absent
-    │   ├── AmbiguousDate           26/11/2026: day and month could be swapped
+    │   ├── AmbiguousDate           3/4/2026: day and month could be swapped
+    │   ├── DateOrderMixed          1/15/2026 in a column that also has 26/11/2026
     │   ├── UnreadableDate          not one of the accepted spellings
     │   ├── ImpossibleDate          2026-02-30: no such day
     │   ├── WrongWeekday            Monday 6 December 2026: that day is a Sunday
@@ -15,6 +16,7 @@ the field. All of them are `ValueError`s.
     ├── PermitExpiresBeforeIssue    the work permit expires before it was issued
     ├── UnknownCategory             a permit category other than A, B, C or unknown
     ├── UnknownLanguage             a language other than en or zh
+    ├── InvalidDateOrder            a date order other than auto, dmy or mdy
     ├── InvalidRequest              a browser request that is not a JSON object
     ├── MalformedRow                a batch row with more cells than the header has columns
     ├── UnwritableOutput            a batch output file (`-o`) that cannot be written
@@ -31,9 +33,11 @@ from checker.messages import LANGS, field_label, render
 
 __all__ = [
     "AmbiguousDate",
+    "DateOrderMixed",
     "EncodingUndecided",
     "ImpossibleDate",
     "InvalidDate",
+    "InvalidDateOrder",
     "InvalidInput",
     "InvalidRequest",
     "MalformedRow",
@@ -93,6 +97,13 @@ class AmbiguousDate(InvalidDate):
     message_id = "error.date_ambiguous"
 
 
+class DateOrderMixed(InvalidDate):
+    """A day-first or month-first date in a staff-list column whose dates contradict each
+    other (some can only be day-first, others only month-first): refused, never guessed."""
+
+    message_id = "error.date_order_mixed"
+
+
 class UnreadableDate(InvalidDate):
     """Text that is not one of the accepted date spellings."""
 
@@ -133,6 +144,12 @@ class UnknownLanguage(InvalidInput):
     """A language the message catalogue does not have."""
 
     message_id = "error.lang_unknown"
+
+
+class InvalidDateOrder(InvalidInput):
+    """A date order (`--date-order`, the page's choice) other than auto, dmy or mdy."""
+
+    message_id = "error.date_order_unknown"
 
 
 class InvalidRequest(InvalidInput):

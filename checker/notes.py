@@ -1,6 +1,7 @@
 """Notes: things the user should know that never change the status.
 
-- Working days, for a window still open or to come: when the first day (still ahead) or the
+- Working days, for a window still open or to come: when the application date (inside the
+  window: `on_not_working`), the first day (still ahead) or the
   last day is not a working day in mainland China, a note says so and names the nearest
   working day inside the window (`first_day_not_working`, `last_day_not_working`; when no
   day of the window is a working day, `no_working_day_in_window`); when one of those days
@@ -40,6 +41,10 @@ FIRST_DAY_NOTES = {
 LAST_DAY_NOTES = {
     "weekend": "note.last_day_not_working.weekend",
     "day_off": "note.last_day_not_working.day_off",
+}
+ON_DAY_NOTES = {
+    "weekend": "note.on_not_working.weekend",
+    "day_off": "note.on_not_working.day_off",
 }
 
 
@@ -93,6 +98,9 @@ def working_day_notes(
                     ),
                 )
             )
+        on_note = _on_day_note(status, on, earliest, latest, lang)
+        if on_note is not None:
+            notes.insert(0, on_note)
     calendar = load_working_days()
     if any(day.year > calendar.last_year for day in ahead):
         notes.append(
@@ -102,6 +110,24 @@ def working_day_notes(
             )
         )
     return tuple(notes)
+
+
+def _on_day_note(status: Status, on: date, earliest: date, latest: date, lang: str) -> Note | None:
+    """For an application date inside the window that is not a working day (a planned
+    Saturday, a holiday), the same warning the first and last day get, naming the nearest
+    working day of the window (the next one, else the one before). None when the first- or
+    last-day note already says it (`on` is that day)."""
+    if status is not Status.ELIGIBLE or on in (earliest, latest):
+        return None
+    if first_working_day_on_or_after(on) == on:
+        return None
+    nearest = first_working_day_on_or_after(on)
+    if nearest > latest:
+        nearest = last_working_day_on_or_before(on)
+    return Note(
+        id="on_not_working",
+        message=render(ON_DAY_NOTES[_why_off(on)], lang, on=on, working_day=nearest),
+    )
 
 
 def category_note(category: str, lang: str) -> Note | None:

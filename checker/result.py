@@ -63,6 +63,8 @@ class CheckResult:
     `days_left` is `latest - on` in days when eligible, else None. `earliest_working_day`
     and `latest_working_day` are the first working day on or after `earliest` and the last
     on or before `latest` (mainland China's calendar), None when there is no window.
+    `act_by` is the day to act by (`checker.acting`), `days_to_act` the days until it when
+    eligible (else None); None and None when there is no window.
     """
 
     status: Status
@@ -79,6 +81,10 @@ class CheckResult:
     days_left: int | None
     earliest_working_day: date | None
     latest_working_day: date | None
+    # The day to act by (the window's last working day still ahead; `checker.acting`) and
+    # the days until it when eligible: what "days left" and the calendar go by.
+    act_by: date | None = None
+    days_to_act: int | None = None
 
     @property
     def eligible(self) -> bool:
@@ -99,11 +105,13 @@ class CheckResult:
             "days_left": self.days_left,
             "earliest_working_day": _iso_or_none(self.earliest_working_day),
             "latest_working_day": _iso_or_none(self.latest_working_day),
+            "act_by": _iso_or_none(self.act_by),
+            "days_to_act": self.days_to_act,
         }
 
     def dates(self) -> tuple[date, ...]:
         """Every date the answer holds, for writing them out once (`checker.web`)."""
-        working = (self.earliest_working_day, self.latest_working_day)
+        working = (self.earliest_working_day, self.latest_working_day, self.act_by)
         return (
             self.on,
             self.earliest,

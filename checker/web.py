@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.batch import (
     ADDED_COLUMNS,
@@ -22,25 +22,29 @@ from checker.batch import (
     check_batch,
 )
 from checker.calendar import batch_calendar, window_calendar
+from checker.date_order import date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest, UnusableFile
-from checker.form import CheckInput, read_form
+from checker.form import CheckInput, read_form, readings
 from checker.messages import LANGS, format_date, render
-from checker.result import CheckResult
+from checker.result import CheckResult, Status
 from checker.rules import load_rules
 
 __all__ = [
     "answer_json",
     "answers_ics",
+    "batch_calendar_json",
     "batch_ics",
     "batch_json",
     "check_json",
     "rules_json",
+    "window_calendar_json",
     "window_ics",
 ]
 
 MEGABYTE = 1024 * 1024
+DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
 FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
 # The reader's own document dates, as the answer gives them back (normalised, ISO).
 DOCUMENT_FIELDS = ("permit_issued", "permit_expires", "passport_expires")
@@ -94,21 +98,38 @@ def _written(isos: Iterable[str], lang: str) -> dict[str, str]:
     return {iso: format_date(date.fromisoformat(iso), lang) for iso in sorted(set(isos)) if iso}
 
 
+def _iso_or_empty(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
 def _lang_of(value: object) -> str:
     return value if isinstance(value, str) and value in LANGS else "en"
 
 
-def _read_request(
-    request: str, *, lang: str | None = None
-) -> tuple[CheckInput | None, CheckResult | None, list[InvalidInput], str]:
+class _Request(NamedTuple):
+    """A check request as read: the input and result (or every error), the language to
+    answer in, and the request's own texts."""
+
+    form: CheckInput | None
+    result: CheckResult | None
+    errors: list[InvalidInput]
+    lang: str
+    texts: dict[str, str | None]
+
+
+def _read_request(request: str, *, lang: str | None = None) -> _Request:
     """The input and result for a check request, or every error; and the language to answer
     in (the request's, unless `lang` is given)."""
     try:
         fields = json.loads(request)
     except (ValueError, TypeError) as error:
-        return None, None, [InvalidRequest("request", detail=type(error).__name__)], "en"
+        return _Request(
+            None, None, [InvalidRequest("request", detail=type(error).__name__)], "en", {}
+        )
     if not isinstance(fields, dict):
-        return None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en"
+        return _Request(
+            None, None, [InvalidRequest("request", detail=type(fields).__name__)], "en", {}
+        )
     if lang is not None:
         fields = {**fields, "lang": lang}
     texts = {
@@ -117,15 +138,25 @@ def _read_request(
         for value in [fields.get(name)]
     }
     lang = _lang_of(texts["lang"] or "en")
-    form, errors = read_form(**texts)
+    form, errors = read_form(
+        permit_issued=texts["permit_issued"],
+        permit_expires=texts["permit_expires"],
+        passport_expires=texts["passport_expires"],
+        on=texts["on"],
+        category=texts["category"],
+        lang=texts["lang"],
+    )
     if form is None:
-        return None, None, errors, lang
-    return form, form.check(), [], lang
+        return _Request(None, None, errors, lang, texts)
+    return _Request(form, form.check(), [], lang, texts)
 
 
-def _answer(form: CheckInput, result: CheckResult, lang: str) -> dict[str, Any]:
+def _answer(
+    form: CheckInput, result: CheckResult, lang: str, texts: dict[str, str | None]
+) -> dict[str, Any]:
     documents = (form.permit_issued, form.permit_expires, form.passport_expires)
     dates = {*result.dates(), *documents}
+    read = readings({name: texts.get(name) for name in DATE_FIELDS}, lang)
     return {
         "ok": True,
         "result": result.to_dict(),
@@ -134,7 +165,7 @@ def _answer(form: CheckInput, result: CheckResult, lang: str) -> dict[str, Any]:
         "documents": {
             name: day.isoformat() for name, day in zip(DOCUMENT_FIELDS, documents, strict=True)
         },
-    }
+    } | ({"readings": read} if read else {})
 
 
 def check_json(request: str) -> str:
@@ -142,12 +173,14 @@ def check_json(request: str) -> str:
     "documents": {...}}` or the errors. `written` gives every date of the result, and the
     reader's own document dates (for the printed sheet), as the language writes it;
     `documents` gives those document dates as the engine read them (ISO, however the reader
-    spelt them)."""
+    spelt them). `readings` says how each day-first or month-first date was read
+    (`1/15/2026` can only be 15 January), for showing beside the answer:
+    `[{"field", "text", "read_as", "order", "message"}]`, only when there is one (additive)."""
     try:
-        form, result, errors, lang = _read_request(request)
+        form, result, errors, lang, texts = _read_request(request)
         if form is None or result is None:
             return _errors(errors, lang)
-        return _dumps(_answer(form, result, lang))
+        return _dumps(_answer(form, result, lang, texts))
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("request", error)
 
@@ -158,17 +191,17 @@ def answer_json(request: str) -> str:
     none), `rules` (rules_json's reply in that language) and `sheets` (for the printed
     counter sheet: each language's `headline` and `written`)."""
     try:
-        form, result, errors, lang = _read_request(request)
+        form, result, errors, lang, texts = _read_request(request)
         if form is None or result is None:
             return _errors(errors, lang)
-        reply = _answer(form, result, lang)
+        reply = _answer(form, result, lang, texts)
         sheets = {lang: {"headline": reply["headline"], "written": reply["written"]}}
         for other in LANGS:
             if other == lang:
                 continue
-            other_form, other_result, _, _ = _read_request(request, lang=other)
+            other_form, other_result, _, _, _ = _read_request(request, lang=other)
             if other_form is not None and other_result is not None:
-                other_reply = _answer(other_form, other_result, other)
+                other_reply = _answer(other_form, other_result, other, texts)
                 sheets[other] = {
                     "headline": other_reply["headline"],
                     "written": other_reply["written"],
@@ -185,7 +218,9 @@ def _batch_on(on: str) -> date:
     return today_in_hangzhou() if not on.strip() else parse_date(on, field="on")
 
 
-def _browser_batch(data: bytes, on: str, lang: str, encoding: str, **part: int) -> BatchResult:
+def _browser_batch(
+    data: bytes, on: str, lang: str, encoding: str, *, date_order: str = "auto", **part: int
+) -> BatchResult:
     """`check_batch` within the page's limits (rules.toml, `[input]`): a file larger than
     `browser_max_megabytes` is refused before it is read, one with more than
     `browser_max_rows` rows (counted as the CSV reader counts them) as soon as it is seen."""
@@ -199,12 +234,20 @@ def _browser_batch(data: bytes, on: str, lang: str, encoding: str, **part: int) 
         lang=lang,
         encoding=encoding,
         max_rows=rules.browser_max_rows,
+        date_order=date_order,
         **part,
     )
 
 
 def batch_json(
-    data: bytes, on: str, lang: str, encoding: str = "auto", first: int = 0, count: int = 0
+    data: bytes,
+    on: str,
+    lang: str,
+    encoding: str = "auto",
+    first: int = 0,
+    count: int = 0,
+    *,
+    date_order: str = "auto",
 ) -> str:
     """Answer a staff CSV: `{"ok": true, "columns", "rows", "counts", ...}` or the errors.
 
@@ -226,11 +269,20 @@ def batch_json(
     columns, which come first in each row), `added_columns` and `statuses` (the engine's
     names, in its order), `written` (every date in the answer as the language writes it)
     and `csv` (the answer as the engine writes it, for the download).
+
+    `date_order` ("auto", "dmy" or "mdy") is the page's choice for day-first or month-first
+    dates; the reply's `date_orders` says how each date column was read (`dmy`, `mdy`),
+    `date_order_refused` which were refused (`undecided`, `contradicts`), and
+    `date_order_sentences` says both in the reader's language, naming the page's choice.
+
+    `act_by` and `days_to_act` (one per row, in row order; "" and null where none) are the
+    day to act by and the days until it (`checker.acting`): the working day the answer
+    advises, for "days left", the urgency order and the "within N days" filter.
     """
     answer_lang = _lang_of(lang)
     try:
         part = {"first": int(first), "count": int(count)} if int(count) > 0 else {}
-        batch = _browser_batch(bytes(data), on, lang, encoding, **part)
+        batch = _browser_batch(bytes(data), on, lang, encoding, date_order=date_order, **part)
     except EncodingUndecided as error:
         return _dumps(
             {
@@ -264,6 +316,10 @@ def batch_json(
             "csv": batch.to_csv(header=int(first) == 0),
             "encoding": batch.encoding,
             "total": batch.total_rows,
+            "act_by": [_iso_or_empty(row.act_by) for row in batch.answers],
+            "days_to_act": [row.days_to_act for row in batch.answers],
+            **batch.date_order_fields(),
+            "date_order_sentences": date_order_sentences(batch.date_orders, batch.lang, "page"),
         }
     )
 
@@ -328,15 +384,21 @@ def window_ics(request: str) -> str:
     """The window's first and last day as an iCalendar file; "" if none or input invalid."""
 
     def make() -> str:
-        _form, result, _errors_found, _lang = _read_request(request)
+        result = _read_request(request).result
         return "" if result is None else window_calendar(result)
 
     return _ics_or_empty(make)
 
 
-def batch_ics(data: bytes, on: str, lang: str, encoding: str = "auto") -> str:
+def batch_ics(
+    data: bytes, on: str, lang: str, encoding: str = "auto", *, date_order: str = "auto"
+) -> str:
     """Every row's last day in one iCalendar file; "" if the file is unusable."""
-    return _ics_or_empty(lambda: batch_calendar(_browser_batch(bytes(data), on, lang, encoding)))
+    return _ics_or_empty(
+        lambda: batch_calendar(
+            _browser_batch(bytes(data), on, lang, encoding, date_order=date_order)
+        )
+    )
 
 
 def _answered_row(cells: list[str], inputs: int) -> BatchRow:
@@ -379,3 +441,40 @@ def answers_ics(rows: str, input_columns: str, on: str, lang: str) -> str:
         return calendar if "BEGIN:VEVENT" in calendar else ""
 
     return _ics_or_empty(make)
+
+
+def _calendar_reply(ics: str, none_message: str, lang: str) -> str:
+    """`{"ok": true, "state": "ready", "ics"}`, or `"state": "none_ahead"` with the sentence
+    to show instead of a file."""
+    if ics:
+        return _dumps({"ok": True, "state": "ready", "ics": ics})
+    return _dumps({"ok": True, "state": "none_ahead", "message": render(none_message, lang)})
+
+
+def window_calendar_json(request: str) -> str:
+    """The answer's calendar with its state: `ready` (with `ics`), `none_ahead` (every day
+    of the window has passed: `message` says so), `no_window`; or the errors."""
+    try:
+        read = _read_request(request)
+        if read.result is None:
+            return _errors(read.errors, read.lang)
+        if read.result.status is Status.NO_WINDOW:
+            return _dumps({"ok": True, "state": "no_window"})
+        return _calendar_reply(window_calendar(read.result), "calendar.none_ahead", read.lang)
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("request", error)
+
+
+def batch_calendar_json(
+    data: bytes, on: str, lang: str, encoding: str = "auto", *, date_order: str = "auto"
+) -> str:
+    """The staff list's calendar with its state: `ready` (with `ics`) or `none_ahead` (no
+    row has a last day still ahead: `message` says so instead of a file); or the errors."""
+    answer_lang = _lang_of(lang)
+    try:
+        batch = _browser_batch(bytes(data), on, lang, encoding, date_order=date_order)
+        return _calendar_reply(batch_calendar(batch), "calendar.none_ahead_list", answer_lang)
+    except InvalidInput as error:
+        return _errors([error], answer_lang)
+    except Exception as error:  # the browser must always get JSON back
+        return _internal_error("file", error)

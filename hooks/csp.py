@@ -73,19 +73,24 @@ def meta_policy(html: str) -> str:
     return _render(DIRECTIVES, inline_script_hashes(html))
 
 
-def header_policy(site_dir: Path, *, frame_ancestors: tuple[str, ...] = ()) -> str:
+def header_policy(
+    site_dir: Path, *, frame_ancestors: tuple[str, ...] = (), header_only: bool = True
+) -> str:
     """The same policy as an HTTP header for every page of a built site; `frame_ancestors`
-    adds the origins of other pages that may frame it."""
+    adds the origins of other pages that may frame it. Without `header_only`, the policy
+    stops before ``frame-ancestors`` (a server file that takes it from its own setting)."""
     hashes: list[str] = []
     for page in sorted(site_dir.rglob("*.html")):
         for source in inline_script_hashes(page.read_text(encoding="utf-8")):
             if source not in hashes:
                 hashes.append(source)
-    header_only = {
+    if not header_only:
+        return _render(DIRECTIVES, hashes)
+    added = {
         name: (*sources, *frame_ancestors) if name == "frame-ancestors" else sources
         for name, sources in HEADER_ONLY_DIRECTIVES.items()
     }
-    return _render({**DIRECTIVES, **header_only}, hashes)
+    return _render({**DIRECTIVES, **added}, hashes)
 
 
 def add_policy(html: str) -> str:

@@ -24,9 +24,11 @@ from typing import Any
 from csp import header_policy
 
 HEADER_PLACEHOLDER = "<div data-csp-header-placeholder></div>"
-# Filled after the build; rewritten on every build (the element keeps its attribute).
+# Filled after the build; rewritten on every build (the element keeps its attribute). The
+# header shows the whole policy; a server file, the policy up to its frame-ancestors setting.
 _POLICY_MARK = "<span data-csp-policy></span>"
-_FILLED = re.compile(r"(<span data-csp-policy>)(.*?)(</span>)", re.S)
+_SERVER_POLICY_MARK = '<span data-csp-policy="server"></span>'
+_FILLED = re.compile(r'(<span data-csp-policy(="server")?>)(.*?)(</span>)', re.S)
 # The server configurations the guide publishes: files the tests run (tools/nginx_site.py,
 # tools/caddy_site.py), each with this mark where the policy goes.
 _TOOLS = Path(__file__).resolve().parents[1] / "tools"
@@ -35,6 +37,17 @@ CONFIGS = {
     "caddy": _TOOLS / "caddy" / "Caddyfile",
 }
 CONFIG_POLICY_MARK = "@CONTENT_SECURITY_POLICY@"
+# The one line of each file an admin edits: the origins allowed to frame the checker (the
+# embed), after 'self'. The policy before it is the build's (`frame-ancestors` apart).
+FRAME_ANCESTORS_SETTING = {
+    "nginx": "    set $citizen_card_frame_ancestors \"'self'\";\n",
+    "caddy": "\tvars citizen_card_frame_ancestors \"'self'\"\n",
+}
+
+
+def frame_ancestors_setting(server: str, origins: tuple[str, ...]) -> str:
+    """The setting's line with `origins` after 'self' (as an admin would write it)."""
+    return FRAME_ANCESTORS_SETTING[server].replace("'self'", " ".join(("'self'", *origins)))
 
 
 def _placeholder(server: str) -> str:
@@ -47,7 +60,7 @@ def _config_example(server: str) -> str:
     if CONFIG_POLICY_MARK not in text:
         raise ValueError(f"{config} has no {CONFIG_POLICY_MARK} for the policy.")
     # The marker span is filled with the built site's policy after the build.
-    text = text.replace(CONFIG_POLICY_MARK, _POLICY_MARK)
+    text = text.replace(CONFIG_POLICY_MARK, _SERVER_POLICY_MARK)
     return f'<pre class="hr-config" data-config="{server}"><code>{text}</code></pre>'
 
 
@@ -67,12 +80,18 @@ def add_examples(output: str, page: Any) -> str:
 def fill_policy(site_dir: Path) -> list[Path]:
     """Write the site's header policy into every page that shows it; returns those pages."""
     policy = html.escape(header_policy(site_dir), quote=False)
+    server_policy = html.escape(header_policy(site_dir, header_only=False), quote=False)
     filled = []
     for path in sorted(site_dir.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        if "data-csp-policy>" not in text:
+        if "<span data-csp-policy" not in text:
             continue
-        text = _FILLED.sub(lambda match: match.group(1) + policy + match.group(3), text)
+        text = _FILLED.sub(
+            lambda match: (
+                match.group(1) + (server_policy if match.group(2) else policy) + match.group(4)
+            ),
+            text,
+        )
         path.write_text(text, encoding="utf-8")
         filled.append(path)
     return filled

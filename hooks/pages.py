@@ -6,10 +6,12 @@ them), so each is loaded once. For every page, in this order:
 1. the checker's form, on pages with ``<div data-checker-placeholder></div>``;
 2. the staff-list check, on pages with ``<div data-batch-placeholder></div>``;
 3. the self-hosting guide's security header and nginx example (HR hosting);
-4. the language switcher: no hreflang links in the head (alternates);
-5. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
+4. every code block focusable, so that it scrolls from the keyboard (code blocks);
+5. the language switcher: no hreflang links in the head (alternates);
+6. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
 
-Templates rendered outside pages (the not-found page) get step 5 too. After the build, in
+Templates rendered outside pages (the not-found page) get step 6 too; the not-found page
+then gets its words and home link in each language (``not_found``). After the build, in
 this order: the checker's runtime is put in the site, the hosting guide's header policy is
 written into the pages that show it, and every text, JavaScript and WebAssembly file gets
 its precompressed copies (last, so that they match the files as finally written).
@@ -24,9 +26,11 @@ from typing import Any
 import batch_form
 import checker_form
 import checker_runtime
+import code_blocks
 import csp
 import hr_hosting
 import i18n_alternate_links
+import not_found
 import precompress
 from mkdocs.plugins import event_priority
 
@@ -36,6 +40,7 @@ PAGE_STEPS: tuple[PageStep, ...] = (
     checker_form.add_checker,
     batch_form.add_staff_list,
     hr_hosting.add_examples,
+    lambda output, page: code_blocks.focusable_code_blocks(output),
     lambda output, page: i18n_alternate_links.drop_head_alternates(output),
     lambda output, page: csp.add_policy(output),
 )
@@ -56,7 +61,10 @@ def on_post_page(output: str, *, page: Any, config: Any) -> str:
 @event_priority(-200)
 def on_post_template(output_content: str, *, template_name: str, config: Any) -> str:
     if template_name.endswith(".html") and "<head" in output_content:
-        return csp.add_policy(output_content)
+        output_content = csp.add_policy(output_content)
+    if template_name == "404.html":
+        # Each language's own page (after its policy, which then matches it).
+        return not_found.not_found_page(output_content, config)
     return output_content
 
 

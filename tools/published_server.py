@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
 from csp import header_policy
 from hr_hosting import CONFIG_POLICY_MARK as POLICY_MARK
-from hr_hosting import CONFIGS
+from hr_hosting import CONFIGS, FRAME_ANCESTORS_SETTING, frame_ancestors_setting
 
 __all__ = [
     "CONFIGS",
@@ -48,13 +48,18 @@ def require(*paths: str, packages: str) -> None:
 def filled_config(
     config: Path, replacements: Mapping[str, str], site_dir: Path, frame_ancestors: tuple[str, ...]
 ) -> str:
-    """`config` with each key (a line it must hold once) replaced, and the site's policy in
-    place of POLICY_MARK."""
+    """`config` with each key (a line it must hold once) replaced, its frame-ancestors
+    setting holding `frame_ancestors` after 'self', and the site's policy in place of
+    POLICY_MARK."""
+    server = next(name for name, path in CONFIGS.items() if path == config)
+    setting = FRAME_ANCESTORS_SETTING[server]
+    replacements = {**replacements, setting: frame_ancestors_setting(server, frame_ancestors)}
     text = config.read_text(encoding="utf-8")
     for line in replacements:
         if text.count(line) != 1:
             raise ValueError(f"{config} should have the line {line.strip()!r} once.")
-    policy = header_policy(site_dir, frame_ancestors=frame_ancestors)
+    # The policy without `frame-ancestors`: the file's own setting line gives that.
+    policy = header_policy(site_dir, header_only=False)
     if POLICY_MARK not in text or '"' in policy:
         raise ValueError(f"{config} needs {POLICY_MARK}, and a policy without double quotes.")
     for line, replacement in replacements.items():

@@ -335,8 +335,16 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=Path("site"))
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--prefix", default="/")
+    parser.add_argument(
+        "--frame-ancestors",
+        default="",
+        metavar="ORIGINS",
+        help="origins of intranet pages allowed to frame the checker, separated by spaces"
+        " (`make serve FRAME_ANCESTORS=...`; 'self' is always allowed)",
+    )
     args = parser.parse_args()
-    server = make_server(args.root, args.port, args.prefix)
+    origins = tuple(args.frame_ancestors.split())
+    server = make_server(args.root, args.port, args.prefix, frame_ancestors=origins)
     print(f"Serving {args.root}/ at http://127.0.0.1:{args.port}{args.prefix}  (Ctrl-C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

@@ -80,6 +80,28 @@ def test_axe_finds_no_wcag_21_aa_violation(open_page: PageOpener, site_url: str,
     assert problems == [], f"{page_id(path)}:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("path", ["hr/", "zh/hr/", "404.html", "zh/404.html"], ids=page_id)
+def test_axe_finds_no_violation_on_a_phone_either(
+    open_page: PageOpener, site_url: str, path: str
+) -> None:
+    """At 390 px the HR page's code blocks scroll sideways: a keyboard must reach them."""
+    page = open_page(390, 844)
+    page.goto(site_url + path, wait_until="load")
+    problems = axe_violations(page)
+    assert problems == [], f"{page_id(path)} at 390 px:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["", "zh/"])
+def test_the_not_found_page_leads_home_in_its_own_language(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + lang + "404.html", wait_until="load")
+    page.click("article a")
+    page.wait_for_url(site_url + lang)
+    assert page.evaluate("document.documentElement.lang") == (lang.rstrip("/") or "en")
+
+
 # --- search in both languages -------------------------------------------------------------
 
 
@@ -87,6 +109,7 @@ def test_axe_finds_no_wcag_21_aa_violation(open_page: PageOpener, site_url: str,
     ("home", "query", "expected_page"),
     [
         ("zh/", "挂失", "zh/lost-card/"),
+        ("zh/", "丢失", "zh/lost-card/"),  # the everyday word for "lost"
         ("zh/", "护照", "zh/identity-change/"),
         ("", "passport", "identity-change/"),
         ("zh/", "电子社保卡", "zh/december-2024/"),
@@ -104,6 +127,24 @@ def test_search_finds_the_page_for_a_word(
     # whole word in at once; filling the box and then pressing a key is what a reader does.
     search_box.fill(query)
     search_box.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=20_000)
+    links = [results.nth(index).get_attribute("href") or "" for index in range(results.count())]
+    assert any(expected_page in link for link in links), f"{query!r} found only {links}"
+
+
+@pytest.mark.parametrize(
+    ("home", "query", "expected_page"),
+    [("", "passport", "identity-change/"), ("zh/", "挂失", "zh/lost-card/")],
+)
+def test_text_pasted_into_the_search_box_searches_without_another_key(
+    open_page: PageOpener, site_url: str, home: str, query: str, expected_page: str
+) -> None:
+    page = open_page()
+    page.goto(site_url + home, wait_until="load")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    # `fill` puts the text in as a paste does: an input event, no key pressed.
+    page.locator("input.md-search__input").fill(query)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=20_000)
     links = [results.nth(index).get_attribute("href") or "" for index in range(results.count())]

@@ -310,12 +310,16 @@ def test_the_calendar_download_holds_every_last_day(hr_pages: dict[str, Any], la
     assert lines[0] == "BEGIN:VCALENDAR"
     assert lines[-1] == "END:VCALENDAR"
     assert lines == ics_lines(batch_calendar(expected_batch))
-    status_at = expected_batch.columns.index("status")
+    # Each row's day to act by (its last working day), only those still ahead.
+    today = today_in_hangzhou()
     last_days = {
-        row[status_at + 2].replace("-", "")
-        for row in expected_batch.rows
-        if row[status_at] in ("eligible", "not_yet", "too_late")
+        row.act_by.strftime("%Y%m%d")
+        for row in expected_batch.answers
+        if row.status in ("eligible", "not_yet", "too_late")
+        and row.act_by is not None
+        and row.act_by >= today
     }
+    assert last_days, "the list has last days still ahead"
     starts = {line.rsplit(":", 1)[1] for line in lines if line.startswith("DTSTART")}
     assert starts == last_days
     assert lines.count("BEGIN:VEVENT") == len(last_days)

@@ -5,7 +5,10 @@ options (language, hiding parts) work?"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +16,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from caddy_site import caddy_site
+from nginx_site import nginx_site
+from published_server import SITE_PATH, free_port, running
 
 from checker.web import check_json
 from tests.browser.helpers import PEOPLE, START_TIMEOUT_MS, axe_violations, person_values
@@ -311,3 +317,78 @@ def test_the_answered_embed_page_has_no_accessibility_violations(
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+# --- as published: behind each server the HR guide documents, with its real headers --------
+
+
+def _local_site(site_dir: Path, frame_ancestors: tuple[str, ...]) -> Any:
+    """`make serve` as it runs: tools/serve.py with --frame-ancestors (FRAME_ANCESTORS=)."""
+
+    @contextlib.contextmanager
+    def served() -> Iterator[str]:
+        port = free_port()
+        command = [sys.executable, "tools/serve.py", "--root", str(site_dir), "--port", str(port)]
+        command += ["--prefix", SITE_PATH, "--frame-ancestors", " ".join(frame_ancestors)]
+        with tempfile.TemporaryDirectory(prefix="serve-") as folder:
+            log = Path(folder, "serve.log")
+            with running("make serve", command, port=port, log=log, output=log) as url:
+                yield url
+
+    return served()
+
+
+def _published_site(server: str, site_dir: Path, frame_ancestors: tuple[str, ...]) -> Any:
+    if server == "make serve":
+        return _local_site(site_dir, frame_ancestors)
+    site = {"nginx": nginx_site, "caddy": caddy_site}[server]
+    return site(site_dir, frame_ancestors=frame_ancestors)
+
+
+def _open_published_embed(
+    browser: Any, site_dir: Path, server: str, *, allow_host: bool
+) -> tuple[Any, Any, Callable[[], None]]:
+    """The documented snippet on a host page at another origin, framing the embed behind
+    `server`, whose frame-ancestors setting names the host's origin when `allow_host`."""
+    stack = contextlib.ExitStack()
+    snippet = documented_snippet(site_dir)
+
+    def pointed(host_url: str) -> str:
+        allowed = (origin(host_url),) if allow_host else ()
+        site_url = stack.enter_context(_published_site(server, site_dir, allowed))
+        src = f"{site_url}embed/?origin={origin(host_url)}"
+        return snippet.replace(DOCUMENTED_SRC, src)
+
+    host_url = stack.enter_context(host_site(pointed))
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    stack.callback(context.close)
+    page = context.new_page()
+    page.goto(host_url)
+    frame = page.wait_for_selector(FRAME).content_frame()
+    return page, frame, stack.close
+
+
+@pytest.mark.parametrize("server", ["make serve", "nginx", "caddy"])
+def test_the_embed_as_published_loads_and_answers_in_a_host_the_setting_names(
+    browser: Any, site_dir: Path, server: str
+) -> None:
+    page, frame, close = _open_published_embed(browser, site_dir, server, allow_host=True)
+    try:
+        frame.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
+        answer_in_frame(frame, person_values(PEOPLE["eligible"]))
+        message = wait_for_message(page, "citizen-card:result")
+        assert message["data"]["result"]["status"] == "eligible"
+    finally:
+        close()
+
+
+@pytest.mark.parametrize("server", ["make serve", "nginx", "caddy"])
+def test_a_host_the_setting_does_not_name_gets_no_checker(
+    browser: Any, site_dir: Path, server: str
+) -> None:
+    _page, frame, close = _open_published_embed(browser, site_dir, server, allow_host=False)
+    try:
+        frame.wait_for_load_state()
+        assert frame.url.startswith("chrome-error://"), "the browser refused the frame"
+    finally:
+        close()

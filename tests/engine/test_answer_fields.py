@@ -132,12 +132,14 @@ class TestOnWhichWorkingDayShouldIGo:
 
 # The JSON contract: these names exactly (HR scripts and the page rely on them).
 NEW_FIELDS = ["confirm", "days_left", "earliest_working_day", "latest_working_day"]
+# Added after them (issue 21): the day to act by, and the days until it.
+ACTING_FIELDS = ["act_by", "days_to_act"]
 
 
 class TestTheJsonFieldsAreExactlyTheContract:
     def test_the_fields_follow_every_existing_field_with_their_names_exactly(self) -> None:
         answer = answer_with_last_day(date(2026, 12, 6), category="B").to_dict()
-        assert list(answer)[-4:] == NEW_FIELDS
+        assert list(answer)[-6:] == [*NEW_FIELDS, *ACTING_FIELDS]
         assert {key: answer[key] for key in NEW_FIELDS} == {
             "confirm": ["category"],
             "days_left": 188,

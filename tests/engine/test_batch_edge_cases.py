@@ -72,8 +72,8 @@ class TestALongDateCellIsQuotedOnlyInPart:
         assert "…" in reason
 
     def test_a_short_ambiguous_date_is_quoted_whole(self) -> None:
-        data = (HEADER + "Ana,26/11/2026" + GOOD[GOOD.index(",", 1) :]).encode("utf-8")
-        assert "“26/11/2026”" in check_batch(data, on=ON).answers[0].reason
+        data = (HEADER + "Ana,3/4/2026" + GOOD[GOOD.index(",", 1) :]).encode("utf-8")
+        assert "“3/4/2026”" in check_batch(data, on=ON).answers[0].reason
 
 
 class TestCalendarTextFromAStaffList:

@@ -71,8 +71,9 @@ def test_the_calendar_has_its_required_properties(window_ics: str) -> None:
 
 def test_first_and_last_day_are_all_day_events_with_uid_and_stamp(window_ics: str) -> None:
     events = [properties(event) for event in components(unfold(window_ics), "VEVENT")]
-    assert [event["DTSTART;VALUE=DATE"] for event in events] == ["20261126", "20280812"]
-    assert [event["DTEND;VALUE=DATE"] for event in events] == ["20261127", "20280813"]
+    # The last day, Saturday 12 August 2028, is not a working day: go by Friday 11 August.
+    assert [event["DTSTART;VALUE=DATE"] for event in events] == ["20261126", "20280811"]
+    assert [event["DTEND;VALUE=DATE"] for event in events] == ["20261127", "20280812"]
     for event in events:
         assert re.fullmatch(r"[0-9a-f]{32}@hangzhou-citizen-card-checker", event["UID"])
         assert event["DTSTAMP"] == "20261126T083000Z"
@@ -90,7 +91,7 @@ def test_the_last_day_has_a_reminder_a_week_before(window_ics: str) -> None:
 
 
 def test_the_same_dates_give_the_same_uids() -> None:
-    again = window_calendar(check(**PERSON), stamp=datetime(2027, 1, 1, tzinfo=UTC))
+    again = window_calendar(check(**PERSON), stamp=datetime(2026, 11, 26, 12, 0, tzinfo=UTC))
     first = window_calendar(check(**PERSON), stamp=STAMP)
     uids = [line for line in unfold(first) if line.startswith("UID:")]
     assert uids == [line for line in unfold(again) if line.startswith("UID:")]
@@ -117,13 +118,14 @@ def test_batch_calendar_has_every_rows_last_day_with_names_escaped() -> None:
         '"Müller, Anna",Sales;EU,2026-11-12,2028-11-11,2030-01-01\r\n'
         "张伟,研发,2026-11-20,2028-11-11,2027-03-02\r\n"
         "No window,x,2026-11-12,2027-02-15,2030-01-01\r\n"
-        "Bad,x,26/11/2026,2028-11-11,2030-01-01\r\n"
+        "Bad,x,3/4/2026,2028-11-11,2030-01-01\r\n"
     )
     batch = check_batch(csv_text.encode("utf-8"), on=date(2026, 11, 26), lang="zh")
     ics = batch_calendar(batch, stamp=STAMP)
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     events = [properties(event) for event in components(unfold(ics), "VEVENT")]
-    assert [event["DTSTART;VALUE=DATE"] for event in events] == ["20280812", "20270302"]
+    # Saturday 12 August 2028 is not a working day: the event is on Friday 11 August.
+    assert [event["DTSTART;VALUE=DATE"] for event in events] == ["20280811", "20270302"]
     assert "Müller\\, Anna\\, Sales\\;EU" in events[0]["SUMMARY"]
     assert events[1]["SUMMARY"].endswith("张伟\\, 研发")
     assert len(components(unfold(ics), "VALARM")) == 2

@@ -145,7 +145,7 @@ class TestBatch:
     CSV = (
         "name,permit_issued,permit_expires,passport_expires,category\r\n"
         "Ana,2026-11-12,2028-11-11,2030-01-01,A\r\n"
-        "Bo,26/11/2026,2028-11-11,2030-01-01,B\r\n"
+        "Bo,3/4/2026,2028-11-11,2030-01-01,B\r\n"
     )
 
     def write(self, tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -74,8 +74,10 @@ def test_one_digit_months_and_days(text: str) -> None:
     assert parse_date(text) == date(2027, 3, 2)
 
 
-@pytest.mark.parametrize("text", ["26/11/2026", "11/26/2026", "2/3/2027", "02.03.2027", "1-2-27"])
-def test_day_first_or_month_first_is_refused_as_ambiguous(text: str) -> None:
+@pytest.mark.parametrize("text", ["2/3/2027", "02.03.2027", "1-2-27", "12/11/2026"])
+def test_a_date_that_could_be_day_first_or_month_first_is_refused_as_ambiguous(
+    text: str,
+) -> None:
     with pytest.raises(AmbiguousDate) as caught:
         parse_date(text, field="passport_expires")
     assert caught.value.field == "passport_expires"

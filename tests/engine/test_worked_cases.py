@@ -188,6 +188,8 @@ def test_the_result_is_exactly_the_cli_json_object() -> None:
         "days_left",
         "earliest_working_day",
         "latest_working_day",
+        "act_by",
+        "days_to_act",
     ]
     assert [set(rule) for rule in answer["rules"]] == [
         {"id", "passed", "date", "sets", "message"}

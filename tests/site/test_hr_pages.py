@@ -19,18 +19,25 @@ def page_text(site_dir: Path, path: str) -> str:
     return (site_dir / path / "index.html").read_text(encoding="utf-8")
 
 
-def shown_policies(page: str) -> list[str]:
-    return [html.unescape(text) for text in re.findall(r"<span data-csp-policy>(.*?)</span>", page)]
+def shown_policies(page: str, kind: str = "") -> list[str]:
+    return [
+        html.unescape(text)
+        for text in re.findall(rf"<span data-csp-policy{kind}>(.*?)</span>", page)
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_documented_header_is_the_built_sites_policy_with_frame_ancestors(
     site_dir: Path, lang: str
 ) -> None:
-    policies = shown_policies(page_text(site_dir, HR_PAGES[lang]))
-    assert len(policies) == 4, "the header once, twice in nginx's example, once in Caddy's"
-    assert set(policies) == {header_policy(site_dir)}
+    page = page_text(site_dir, HR_PAGES[lang])
+    policies = shown_policies(page)
+    assert policies == [header_policy(site_dir)], "the header, once"
     assert "frame-ancestors 'self'" in policies[0]
+    in_servers = shown_policies(page, '="server"')
+    assert len(in_servers) == 2, "once in nginx's example, once in Caddy's: never twice"
+    assert set(in_servers) == {header_policy(site_dir, header_only=False)}
+    assert "frame-ancestors" not in in_servers[0], "each file's own setting gives it"
     assert "'unsafe-inline'" not in policies[0]
     assert "'unsafe-eval'" not in policies[0]
 
@@ -44,13 +51,24 @@ def test_the_guide_shows_the_server_configuration_the_tests_run_with_the_policy_
 
     page = page_text(site_dir, HR_PAGES[lang])
     blocks = re.findall(
-        rf'<pre class="hr-config" data-config="{server}"><code>(.*?)</code>', page, re.S
+        rf'<pre class="hr-config" data-config="{server}"><code[^>]*>(.*?)</code>', page, re.S
     )
     assert len(blocks) == 1
     shown = html.unescape(re.sub(r"</?span[^>]*>", "", blocks[0]))
-    policy = header_policy(site_dir)
+    policy = header_policy(site_dir, header_only=False)
     config = CONFIGS[server].read_text(encoding="utf-8")
     assert shown == config.replace(CONFIG_POLICY_MARK, policy)
+
+
+@pytest.mark.parametrize("server", ["nginx", "caddy"])
+def test_who_may_frame_the_checker_is_one_marked_line_of_each_server_file(server: str) -> None:
+    from hr_hosting import CONFIGS, FRAME_ANCESTORS_SETTING
+
+    config = CONFIGS[server].read_text(encoding="utf-8")
+    assert config.count(FRAME_ANCESTORS_SETTING[server]) == 1
+    assert config.count("citizen_card_frame_ancestors") == 2, "set once, used once"
+    before = config[: config.index(FRAME_ANCESTORS_SETTING[server])]
+    assert "SETTING: the intranet pages allowed to show the checker in a frame" in before
 
 
 @pytest.mark.parametrize("lang", LANGS)

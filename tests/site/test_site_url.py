@@ -34,6 +34,10 @@ def test_the_not_found_page_links_under_the_sub_path_given_at_build_time(tmp_pat
         assert href.startswith("/intranet/citizen-card/"), href
         assert (tmp_path / href.removeprefix("/intranet/citizen-card/")).is_file(), href
     assert '__md_scope=new URL("/intranet/citizen-card/"' in not_found
+    # each language's not-found page leads home under the sub-path
+    assert '<a href="/intranet/citizen-card/">' in not_found
+    chinese = (tmp_path / "zh" / "404.html").read_text("utf-8")
+    assert '<a href="/intranet/citizen-card/zh/">' in chinese
     # the other pages still link relatively, so the folder can move
     eligibility = (tmp_path / "eligibility" / "index.html").read_text("utf-8")
     assert 'href="../assets/stylesheets/main.' in eligibility

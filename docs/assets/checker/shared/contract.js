@@ -6,10 +6,12 @@ export const CONTRACT = Object.freeze({
   "entryPoints": [
     "answer_json",
     "answers_ics",
+    "batch_calendar_json",
     "batch_ics",
     "batch_json",
     "check_json",
     "rules_json",
+    "window_calendar_json",
     "window_ics"
   ],
   "formFields": [
