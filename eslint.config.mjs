@@ -15,7 +15,7 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
-    files: ["docs/assets/checker/search-later.js", "hooks/*.js"],
+    files: ["docs/assets/checker/search-later.js", "docs/javascripts/**/*.js", "hooks/*.js"],
     languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },
   {
