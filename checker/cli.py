@@ -5,6 +5,10 @@
     python -m checker batch FILE.csv [--on DATE] [--lang en|zh] [--format csv|json] [-o OUT]
                             [--encoding auto|utf-8|utf-16|gb18030|cp1252]
     python -m checker change --bureau-updated DATE [--lang en|zh] [--json]
+    python -m checker --version
+
+Installed (`pip install` the wheel the site serves under downloads/), the same command is
+`citizen-card-checker`.
 
 Exit codes: `check` 0 eligible on that date, 1 not eligible on that date; `batch` and
 `change` 0 done; every command 2 for input it cannot use (a sentence naming the field;
@@ -19,6 +23,7 @@ import io
 import json
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -40,6 +45,9 @@ from checker.text_encoding import ENCODING_CHOICES
 
 __all__ = ["main"]
 
+# The distribution's name (pyproject.toml), whose installed version `--version` prints.
+DISTRIBUTION = "hangzhou-citizen-card-checker"
+
 EXIT_ELIGIBLE = 0
 EXIT_NOT_ELIGIBLE = 1
 EXIT_INVALID = 2
@@ -59,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m checker",
         description="Can you apply for Hangzhou's citizen card for foreign talents, and when?",
+    )
+    parser.add_argument(
+        "--version", action="store_true", help="print the package's and the rules' versions"
     )
     commands = parser.add_subparsers(dest="command", metavar="{check,batch,change}")
 
@@ -226,6 +237,30 @@ def _run_change(args: argparse.Namespace) -> int:
     return 0
 
 
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml's), or a sentence saying the
+    checker runs from a source folder that was never installed."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "(not installed: running from the source folder)"
+
+
+def _print_version() -> int:
+    rules = load_rules()
+    sys.stdout.write(
+        f"{DISTRIBUTION} {package_version()}\n"
+        + render(
+            "cli.rules_version",
+            "en",
+            version=rules.rules_version,
+            verified=rules.last_verified.isoformat(),
+        )
+        + "\n"
+    )
+    return 0
+
+
 def _wants_json(argv: Sequence[str]) -> bool:
     """Whether a command line argparse could not read asked for JSON output."""
     pairs = zip(argv, [*argv[1:], ""], strict=True)
@@ -245,6 +280,8 @@ def _run(argv: Sequence[str]) -> int:
         else:
             sys.stderr.write(parser.format_usage() + str(error) + "\n")
         return EXIT_INVALID
+    if args.version:
+        return _print_version()
     if args.command == "check":
         return _run_check(args)
     if args.command == "batch":

@@ -6,13 +6,17 @@ them), so each is loaded once. For every page, in this order:
 1. the checker's form, on pages with ``<div data-checker-placeholder></div>``;
 2. the staff-list check, on pages with ``<div data-batch-placeholder></div>``;
 3. the self-hosting guide's security header and nginx example (HR hosting);
-4. the language switcher: no hreflang links in the head (alternates);
-5. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
+4. the command line's install commands and downloads (HR page);
+5. offline reading: the manifest, icon, update notice and service worker's registration;
+6. the language switcher: no hreflang links in the head (alternates);
+7. the Content-Security-Policy meta tag, last, since its hashes must match the final HTML.
 
-Templates rendered outside pages (the not-found page) get step 5 too. After the build, in
+Templates rendered outside pages (the not-found page) get step 7 too. After the build, in
 this order: the checker's runtime is put in the site, the hosting guide's header policy is
-written into the pages that show it, and every text, JavaScript and WebAssembly file gets
-its precompressed copies (last, so that they match the files as finally written).
+written into the pages that show it, the checker's wheel and sdist go into downloads/, the
+icons, manifests and service worker are written (the worker's precache lists the finished
+files), and every text, JavaScript and WebAssembly file gets its precompressed copies (last,
+so that they match the files as finally written).
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ import batch_form
 import checker_form
 import checker_runtime
 import csp
+import downloads
 import hr_hosting
 import i18n_alternate_links
+import offline
 import precompress
 from mkdocs.plugins import event_priority
 
@@ -36,6 +42,8 @@ PAGE_STEPS: tuple[PageStep, ...] = (
     checker_form.add_checker,
     batch_form.add_staff_list,
     hr_hosting.add_examples,
+    downloads.add_install,
+    offline.add_offline,
     lambda output, page: i18n_alternate_links.drop_head_alternates(output),
     lambda output, page: csp.add_policy(output),
 )
@@ -48,6 +56,7 @@ def on_page_context(context: dict[str, Any], *, page: Any, config: Any, nav: Any
 # After every plugin's own post-page step (mkdocs-static-i18n's runs at -100).
 @event_priority(-200)
 def on_post_page(output: str, *, page: Any, config: Any) -> str:
+    offline.remember_site(config)
     for step in PAGE_STEPS:
         output = step(output, page)
     return output
@@ -67,4 +76,6 @@ def on_post_build(*, config: Any) -> None:
     site_dir = Path(config["site_dir"])
     checker_runtime.install_runtime(site_dir)
     hr_hosting.fill_policy(site_dir)
+    downloads.write_downloads(site_dir)
+    offline.write_offline(site_dir)
     precompress.precompress(site_dir)
