@@ -59,7 +59,7 @@ def remember_site(config: Any) -> None:
 def _notice(lang: str) -> str:
     words = words_for("offline_words", lang)
     return (
-        '<div class="offline-update" data-update-notice role="status" hidden>'
+        '<div class="offline-update md-typeset" data-update-notice role="status" hidden>'
         f"<p>{esc(words['update_notice'])} "
         f'<button class="md-button md-button--primary" type="button" data-update-reload>'
         f"{esc(words['update_reload'])}</button></p></div>"

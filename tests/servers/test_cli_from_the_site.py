@@ -75,5 +75,6 @@ def test_the_wheel_on_the_site_installs_with_no_index_and_checks_a_person_and_a_
     )
     assert batch.returncode == 0, batch.stderr
     result = json.loads(batch.stdout)
-    assert [row["status"] for row in result["rows"]] == ["eligible", "invalid"]
+    status = result["columns"].index("status")
+    assert [row[status] for row in result["rows"]] == ["eligible", "invalid"]
     assert result["rules_version"] == rules.rules_version
