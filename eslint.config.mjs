@@ -19,6 +19,14 @@ export default [
     languageOptions: { sourceType: "script", globals: { ...globals.browser } },
   },
   {
+    files: ["docs/assets/offline/register.js", "docs/assets/offline/offline-page.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    files: ["docs/assets/offline/sw-offline.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.serviceworker } },
+  },
+  {
     files: ["tests/js/**/*.mjs", "hooks/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },

@@ -5,6 +5,10 @@
     python -m checker batch FILE.csv [--on DATE] [--lang en|zh] [--format csv|json] [-o OUT]
                             [--encoding auto|utf-8|utf-16|gb18030|cp1252]
     python -m checker change --bureau-updated DATE [--lang en|zh] [--json]
+    python -m checker --version
+
+Installed (`pip install` the wheel the site serves under downloads/), the same command is
+`citizen-card-checker`.
 
 Exit codes: `check` 0 eligible on that date, 1 not eligible on that date; `batch` and
 `change` 0 done; every command 2 for input it cannot use (a sentence naming the field;
@@ -30,6 +34,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -54,6 +59,9 @@ from checker.staff_file import Opener
 from checker.text_encoding import CHUNK_BYTES, ENCODING_CHOICES
 
 __all__ = ["main"]
+
+# The distribution's name (pyproject.toml), whose installed version `--version` prints.
+DISTRIBUTION = "hangzhou-citizen-card-checker"
 
 EXIT_ELIGIBLE = 0
 EXIT_NOT_ELIGIBLE = 1
@@ -85,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Can you apply for Hangzhou's citizen card for foreign talents, and when?",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="store_true", help="print the package's and the rules' versions"
     )
     commands = parser.add_subparsers(dest="command", metavar="{check,batch,change}")
 
@@ -323,6 +334,30 @@ def _run_change(args: argparse.Namespace) -> int:
     return 0
 
 
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml's), or a sentence saying the
+    checker runs from a source folder that was never installed."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "(not installed: running from the source folder)"
+
+
+def _print_version() -> int:
+    rules = load_rules()
+    sys.stdout.write(
+        f"{DISTRIBUTION} {package_version()}\n"
+        + render(
+            "cli.rules_version",
+            "en",
+            version=rules.rules_version,
+            verified=rules.last_verified.isoformat(),
+        )
+        + "\n"
+    )
+    return 0
+
+
 def _wants_json(argv: Sequence[str]) -> bool:
     """Whether a command line argparse could not read asked for JSON output."""
     pairs = zip(argv, [*argv[1:], ""], strict=True)
@@ -342,6 +377,8 @@ def _run(argv: Sequence[str]) -> int:
         else:
             sys.stderr.write(parser.format_usage() + str(error) + "\n")
         return EXIT_INVALID
+    if args.version:
+        return _print_version()
     if args.command == "check":
         return _run_check(args)
     if args.command == "batch":

@@ -28,6 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "hooks"))  # chromium: the build starts it too
 
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from serve import serve_in_background  # noqa: E402

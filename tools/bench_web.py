@@ -57,6 +57,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(ROOT / "hooks"))  # chromium: the build starts it too
 
 from bench_sites import built_site  # noqa: E402
 from bench_staff_list import staff_list  # noqa: E402

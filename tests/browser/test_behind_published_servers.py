@@ -1,7 +1,8 @@
 """The site served by each server configuration the HR guide publishes (Debian's nginx with the
 brotli-static module, Debian's Caddy; under a sub-path), in Chromium: does the checker start
 and answer, do the staff list and the embed work, does the security header hold the checker's
-worker too, and how many bytes does a first visit move?"""
+worker too, how many bytes does a first visit move, and does the guide open offline after one
+visit (the service worker under the server's headers)?"""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.browser.helpers import (
     open_checker,
 )
 from tests.browser.hr_helpers import assert_staff_list_counts_as_the_engine
+from tests.browser.offline_helpers import wait_until_offline_ready
 
 # A first visit to the checker moves at most this much (brotli on everything it loads).
 COLD_VISIT_LIMIT = 4_200_000
@@ -110,3 +112,22 @@ def test_a_first_visit_to_the_checker_behind_the_server_moves_at_most_4_2_mb(
         assert moved <= COLD_VISIT_LIMIT
     finally:
         context.close()
+
+
+def test_after_one_visit_behind_the_server_the_guide_opens_offline(
+    new_page: Any, server_url: str
+) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server_url)
+    wait_until_offline_ready(page)
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.scope)") == (
+        server_url
+    )
+    page.context.set_offline(True)
+    for path in ("zh/glossary/", "lost-card/"):
+        response = page.goto(server_url + path)
+        assert response is not None
+        assert response.ok, path
+        assert page.locator("[data-update-notice]").count() == 1, path
+    page.goto(server_url + "no-such-page/")
+    assert "/offline/?from=" in page.url

@@ -1,4 +1,4 @@
-"""Debian's Chromium as the tests and benchmarks start it.
+"""Debian's Chromium as the build (the app icons), the tests and the benchmarks start it.
 
 Playwright cannot download its own browser here, so it drives /usr/bin/chromium (Debian's
 `chromium` package, installed by `make test`). Without the background-networking flags,

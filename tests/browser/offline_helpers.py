@@ -1,0 +1,68 @@
+"""Helpers for the offline tests: the guide's pages, a first visit that leaves the service
+worker in control, and a copy of the site whose next build can be simulated."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from tests.site.guide_pages import GUIDE_PAGES, built_path
+
+RUNTIME_CACHE = "checker-runtime"
+
+
+def guide_pages(lang: str) -> list[str]:
+    """Every page of the guide in `lang` (site-relative folder addresses, "" for home)."""
+    return [("zh/" if lang == "zh" else "") + built_path(page) for page in GUIDE_PAGES]
+
+
+def wait_until_offline_ready(page: Any) -> None:
+    """Until the service worker is active and controls the page (its precache is in)."""
+    page.wait_for_function(
+        "() => navigator.serviceWorker.controller !== null", timeout=60_000, polling=100
+    )
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+# Resolves once the cache named `name` holds at least `count` entries (checked as it fills).
+CACHE_FILLED = """async ([name, count]) => {
+  for (;;) {
+    const keys = await (await caches.open(name)).keys();
+    if (keys.length >= count) return keys.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}"""
+
+
+def wait_until_runtime_kept(page: Any, site_dir: Path) -> None:
+    """Until the runtime cache holds every file of the checker's runtime."""
+    runtime = next((site_dir / "assets" / "pyodide").iterdir())
+    count = len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
+    page.evaluate(CACHE_FILLED, [RUNTIME_CACHE, count])
+
+
+def copy_of_site(site_dir: Path, target: Path) -> Path:
+    """A copy of the built site (to serve, then change as a new build would)."""
+    shutil.copytree(site_dir, target, ignore=shutil.ignore_patterns("pyodide"))
+    return target
+
+
+def publish_new_build(site: Path, page_path: str = "index.html") -> None:
+    """Change `page_path` and its revision in sw.js, as a rebuild with a change to that page
+    does (the precompressed copies of both go: the server then sends the files themselves)."""
+    page = site / page_path
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- new build -->\n", encoding="utf-8")
+    worker = site / "sw.js"
+    text = worker.read_text(encoding="utf-8")
+    entry = re.compile(r'(url:"' + re.escape(page_path) + r'",revision:")([0-9a-f]+)(")')
+    changed, count = entry.subn(
+        lambda found: found.group(1) + found.group(2)[::-1] + found.group(3), text
+    )
+    assert count == 1, f"sw.js lists {page_path} {count} times"
+    assert changed != text
+    worker.write_text(changed, encoding="utf-8")
+    for path in (page, worker):
+        for suffix in (".br", ".gz"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
