@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -244,16 +245,26 @@ def test_a_million_rows_are_refused_at_once_with_the_command_line(
     assert hr_page.evaluate("window.__errors") == []
 
 
+def wait_for_problem(page: Any, words: str) -> str:
+    """The problem's sentence, once it says `words` (the panel may show an earlier one)."""
+    page.wait_for_function(
+        """(words) => {
+          const problem = document.querySelector("[data-batch] [data-batch-problem]");
+          return !problem.hidden && problem.querySelector("p").textContent.includes(words);
+        }""",
+        arg=words,
+        timeout=5_000,
+    )
+    return str(page.locator(f"{PROBLEM} p").inner_text())
+
+
 def test_a_list_whose_lines_end_in_cr_alone_is_counted_as_the_reader_counts_it(
     hr_page: Any, tmp_path: Path
 ) -> None:
     path = tmp_path / "classic-mac.csv"  # 400,000 rows, every line ended by CR alone
     path.write_bytes(long_list(400_000).replace(b"\n", b"\r"))
     hr_page.set_input_files(f"{BATCH} input[type=file]", str(path))
-    problem = hr_page.locator(PROBLEM)
-    problem.wait_for(state="visible", timeout=5_000)
-    sentence = problem.locator("p").inner_text()
-    assert "about 400,000 rows" in sentence
+    sentence = wait_for_problem(hr_page, "about 400,000 rows")
     assert "200,000" in sentence
     assert hr_page.locator(f"{BATCH} progress[data-batch-progress]").is_hidden(), (
         "it never started checking"
@@ -269,13 +280,11 @@ def test_a_file_over_the_size_limit_is_refused_naming_its_size_and_the_limit(
         out.write(long_list(10))
         out.truncate(limit * 1024 * 1024 + 300 * 1024)
     hr_page.set_input_files(f"{BATCH} input[type=file]", str(path))
-    problem = hr_page.locator(PROBLEM)
-    problem.wait_for(state="visible", timeout=5_000)
-    sentence = problem.locator("p").inner_text()
+    sentence = wait_for_problem(hr_page, " MB.")
     assert sentence.startswith(f"This file is {limit}.3 MB.")
     assert f"files of up to {limit} MB" in sentence
-    assert "rows" not in sentence, "the size limit refused it, not the rows"
-    assert "huge.csv" in problem.locator("[data-batch-command]").inner_text()
+    assert not re.search(r"\brows\b", sentence), "the size limit refused it, not the rows"
+    assert "huge.csv" in hr_page.locator(f"{PROBLEM} [data-batch-command]").inner_text()
 
 
 def rows_placed_since(page: Any, began: float) -> int:

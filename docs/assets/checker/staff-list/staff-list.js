@@ -248,8 +248,8 @@ export function startStaffList(root) {
       setStatus(words.problem);
       const sentence = reply.encoding_refused
         ? fill(words[`encoding_refused_${reply.encoding_refused}`] || words.encoding_refused_encoding_undecided, {
-            encoding: words[`encoding_${source.encoding}`] || source.encoding,
             ...reply.encoding_refused_details,
+            encoding: words[`encoding_${source.encoding}`] || source.encoding,
           })
         : reply.errors.map((error) => error.message).join(" ");
       showProblem(sentence);

@@ -76,12 +76,19 @@ export function call({ pyodide, web }, entryPoints, fn, args) {
 
 /**
  * An entry point's failure as an Error, `fatal` unless it is a Python exception (the
- * runtime out of memory, a WebAssembly trap: this Python can no longer be trusted).
+ * runtime out of memory, a WebAssembly trap: this Python can no longer be trusted); a
+ * Python exception as its last line ("RuntimeError: …"), never its traceback.
  * @param {any} pyodide
  * @param {unknown} error
  * @returns {Error & {fatal: boolean}}
  */
 function engineFailure(pyodide, error) {
-  const failure = error instanceof Error ? error : new Error(String(error));
-  return Object.assign(failure, { fatal: !(error instanceof pyodide.ffi.PythonError) });
+  if (error instanceof pyodide.ffi.PythonError) {
+    // Its message is the whole traceback: the page gets its last line (the exception).
+    const traceback = String(/** @type {Error} */ (error).message);
+    console.error("[checker]", traceback);
+    const lines = traceback.trim().split("\n");
+    return Object.assign(new Error(lines[lines.length - 1].trim()), { fatal: false });
+  }
+  return Object.assign(error instanceof Error ? error : new Error(String(error)), { fatal: true });
 }
