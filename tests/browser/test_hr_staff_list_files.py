@@ -137,6 +137,7 @@ def test_a_korean_list_is_refused_naming_the_encoding_it_looks_to_be_in(hr_page:
     sentence = hr_page.locator(f"{PROBLEM} p").inner_text()
     assert f"looks to be in {looks_like}" in sentence
     assert "cannot be told for sure" not in sentence, "not the undecided sentence"
+    assert hr_page.locator(f"{PROBLEM} pre").is_hidden(), "no empty command block"
     assert hr_page.locator(f"{BATCH} [data-batch-results]").is_hidden()
 
 
