@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import pytest
 
 from checker import check_batch
 from checker.csv_safety import FORMULA_TRIGGERS
+from checker.rules import load_rules
 from checker.web import batch_json
 from tests.browser.hr_helpers import (
     BATCH,
@@ -115,6 +117,42 @@ def test_a_file_of_two_encodings_is_refused_with_the_pages_own_sentence(hr_page:
     assert hr_page.locator(f"{BATCH} [data-batch-results]").is_hidden()
 
 
+def engine_refusal(data: bytes, reason: str) -> dict[str, str]:
+    """The engine's refusal of `data` for its encoding: its details (what the page names)."""
+    reply = json.loads(batch_json(data, CHECK_DAY.isoformat(), "en"))
+    if reply.get("encoding_refused") != reason:
+        pytest.fail(f"the engine did not refuse the sample as {reason}: {reply.get('encoding')}")
+    return dict(reply["encoding_refused_details"])
+
+
+def test_a_korean_list_is_refused_naming_the_encoding_it_looks_to_be_in(hr_page: Any) -> None:
+    rows = [HEADER] + [
+        [name, str(1001 + at), "2026-11-12", "2028-11-11", "2030-01-01", "A"]
+        for at, name in enumerate(["김민준", "이서연", "박지호", "최수아"])
+    ]
+    korean = csv_bytes(rows, "euc-kr")
+    looks_like = engine_refusal(korean, "encoding_foreign")["looks_like"]
+    choose_file(hr_page, korean, "korean.csv")
+    hr_page.locator(PROBLEM).wait_for(state="visible")
+    sentence = hr_page.locator(f"{PROBLEM} p").inner_text()
+    assert f"looks to be in {looks_like}" in sentence
+    assert "cannot be told for sure" not in sentence, "not the undecided sentence"
+    assert hr_page.locator(f"{PROBLEM} pre").is_hidden(), "no empty command block"
+    assert hr_page.locator(f"{BATCH} [data-batch-results]").is_hidden()
+
+
+def test_one_row_from_another_file_is_refused_naming_its_line(hr_page: Any) -> None:
+    dates = ["2026-11-12", "2028-11-11", "2030-01-01", "A"]
+    chinese = csv_bytes([HEADER, ["王芳", "1001", *dates], ["李雷", "1002", *dates]], "gb18030")
+    mixed = chinese + csv_bytes([["Renée Dupont", "1003", *dates]], "cp1252")  # Ren閑 in GB18030
+    line = engine_refusal(mixed, "encoding_mixed_rows")["line"]
+    choose_file(hr_page, mixed, "pasted-in.csv")
+    hr_page.locator(PROBLEM).wait_for(state="visible")
+    sentence = hr_page.locator(f"{PROBLEM} p").inner_text()
+    assert sentence.startswith(f"Line {line} of this file is in another encoding")
+    assert hr_page.locator(f"{BATCH} [data-batch-results]").is_hidden()
+
+
 def test_a_file_that_could_be_either_legacy_encoding_asks_instead_of_guessing(
     hr_page: Any,
 ) -> None:
@@ -200,12 +238,54 @@ def test_a_million_rows_are_refused_at_once_with_the_command_line(
     assert "1,000,000" in sentence
     assert "200,000" in sentence
     command = problem.locator("[data-batch-command]").inner_text()
-    assert command.startswith("python -m checker batch")
+    assert command.startswith("citizen-card-checker batch"), "the installed command (HR page)"
     assert "everyone.csv" in command
     assert hr_page.locator(f"{BATCH} progress[data-batch-progress]").is_hidden(), (
         "it never started checking"
     )
     assert hr_page.evaluate("window.__errors") == []
+
+
+def wait_for_problem(page: Any, words: str) -> str:
+    """The problem's sentence, once it says `words` (the panel may show an earlier one)."""
+    page.wait_for_function(
+        """(words) => {
+          const problem = document.querySelector("[data-batch] [data-batch-problem]");
+          return !problem.hidden && problem.querySelector("p").textContent.includes(words);
+        }""",
+        arg=words,
+        timeout=5_000,
+    )
+    return str(page.locator(f"{PROBLEM} p").inner_text())
+
+
+def test_a_list_whose_lines_end_in_cr_alone_is_counted_as_the_reader_counts_it(
+    hr_page: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "classic-mac.csv"  # 400,000 rows, every line ended by CR alone
+    path.write_bytes(long_list(400_000).replace(b"\n", b"\r"))
+    hr_page.set_input_files(f"{BATCH} input[type=file]", str(path))
+    sentence = wait_for_problem(hr_page, "about 400,000 rows")
+    assert "200,000" in sentence
+    assert hr_page.locator(f"{BATCH} progress[data-batch-progress]").is_hidden(), (
+        "it never started checking"
+    )
+
+
+def test_a_file_over_the_size_limit_is_refused_naming_its_size_and_the_limit(
+    hr_page: Any, tmp_path: Path
+) -> None:
+    limit = load_rules().browser_max_megabytes
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as out:  # a little over the limit, made for the test
+        out.write(long_list(10))
+        out.truncate(limit * 1024 * 1024 + 300 * 1024)
+    hr_page.set_input_files(f"{BATCH} input[type=file]", str(path))
+    sentence = wait_for_problem(hr_page, " MB.")
+    assert sentence.startswith(f"This file is {limit}.3 MB.")
+    assert f"files of up to {limit} MB" in sentence
+    assert not re.search(r"\brows\b", sentence), "the size limit refused it, not the rows"
+    assert "huge.csv" in hr_page.locator(f"{PROBLEM} [data-batch-command]").inner_text()
 
 
 def rows_placed_since(page: Any, began: float) -> int:

@@ -41,6 +41,19 @@ test("a file's lines are counted from its bytes, a last line without a line feed
   assert.equal(lineCount(utf16), 2);
 });
 
+test("lines end as the CSV reader ends them: at CR alone, LF alone or CRLF", () => {
+  const encode = (/** @type {string} */ text) => new TextEncoder().encode(text);
+  assert.equal(lineCount(encode("a\rb\rc")), 3);
+  assert.equal(lineCount(encode("a\rb\r")), 2);
+  assert.equal(lineCount(encode("a\r\nb\r\nc\r\n")), 3);
+  assert.equal(lineCount(encode("a\rb\nc\r\nd")), 4);
+  assert.equal(lineCount(encode("")), 0);
+  const utf16 = new Uint8Array([0xff, 0xfe, 0x61, 0, 0x0d, 0, 0x62, 0, 0x0d, 0, 0x0a, 0, 0x63, 0]);
+  assert.equal(lineCount(utf16), 3);
+  const bigEndian = new Uint8Array([0xfe, 0xff, 0, 0x61, 0, 0x0d, 0, 0x62]);
+  assert.equal(lineCount(bigEndian), 2);
+});
+
 test("a row with a last day within 30 days is soon, and only one that can still apply", () => {
   const rowAnswers = answers(LIST, LIST.rows);
   assert.deepEqual(
@@ -74,5 +87,5 @@ test("the first names come from the first column the engine does not read", () =
 });
 
 test("the command line for a long list is safe inside the shell's double quotes", () => {
-  assert.equal(cliCommand('a"$b`.csv', "zh"), 'python -m checker batch "ab.csv" --lang zh -o results.csv');
+  assert.equal(cliCommand('a"$b`.csv', "zh"), 'citizen-card-checker batch "ab.csv" --lang zh -o results.csv');
 });

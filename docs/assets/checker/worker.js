@@ -16,7 +16,10 @@
 //   worker -> page  start-up messages (id "startup"), listed in shared/types.js
 //                   {type: "result", id, value}      value: the entry point's reply (an
 //                                                    object for the *_json ones)
-//                   {type: "error",  id, message}
+//                   {type: "error",  id, message, fatal}
+//                                                    fatal: not a Python exception (the
+//                                                    runtime out of memory, a trap): the
+//                                                    page starts a new worker
 // A call that arrives during start-up is answered as soon as the engine is ready.
 //
 // Fast start: the runtime's files are requested by the worker from its first moment, before
@@ -245,7 +248,7 @@ self.onmessage = async (event) => {
     const value = call(started, ENTRY_POINTS, fn, args && typeof args === "object" ? args : {});
     self.postMessage({ type: "result", id, value });
   } catch (error) {
-    self.postMessage({ type: "error", id, message: describe(error) });
+    self.postMessage({ type: "error", id, message: describe(error), fatal: Boolean(/** @type {{fatal?: boolean}} */ (error)?.fatal) });
   }
 };
 

@@ -3,7 +3,8 @@
 // everything on the device.
 
 import { todayInHangzhou, fragmentFor, valuesFromFragment } from "../shared/dates.js";
-import { download, required } from "../shared/dom.js";
+import { download, fill, required } from "../shared/dom.js";
+import { StartupFailed } from "../shared/engine.js";
 import { readConfig, startWidgetEngine } from "../shared/widget.js";
 import { markInvalid, renderAnswer } from "./answer.js";
 import { addDateExamples, clearErrors, fillForm, formValues, showErrors } from "./fields.js";
@@ -131,7 +132,12 @@ export function startCheckerForm(root) {
       await answer(values, () => request === latestRequest);
     } catch (error) {
       console.error("[checker] no answer:", error);
-      if (root.dataset.state !== "failed") showFailure();
+      if (error instanceof StartupFailed) {
+        if (root.dataset.state !== "failed") showFailure();
+      } else if (request === latestRequest) {
+        // The engine started but this answer failed: that error; the next press works.
+        setStatus(fill(words.status_engine_error, { error: /** @type {Error} */ (error).message }));
+      }
     }
   });
 

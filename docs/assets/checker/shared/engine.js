@@ -2,13 +2,16 @@
 // engine, follow its start-up, call it. A watchdog measures progress, not total time: any
 // failure the worker reports ends start-up at once, and a start-up that shows no sign of
 // progress (no bytes, no next step) for the page's stall limit is given up, naming the step.
+// Once started, an engine error is the call's (EngineError, its message the engine's), never a
+// start-up failure; a worker that died or whose runtime can no longer be trusted (the worker
+// says `fatal`) is replaced by a new one, and the next call waits for it.
 // Used by every widget (see shared/widget.js): the eligibility form, the embed, the staff list.
 
-import { StartupFailed } from "./protocol.js";
+import { EngineError, StartupFailed } from "./protocol.js";
 
 /** @import { CallReply, StartupMessage } from "./types.js" */
 
-export { StartupFailed };
+export { EngineError, StartupFailed };
 
 // The worker's URL and the stall limit are written once by the site's build, on the
 // <head> script that starts the worker early (hooks/checker_early_start.js).
@@ -80,7 +83,7 @@ function stalledMessage(startup, stallMs) {
 function createEngine() {
   const { workerURL, stallMs } = pageSettings();
   const early = adoptEarlyWorker();
-  const worker = early ? early.worker : new Worker(workerURL, { type: "module" });
+  let worker = early ? early.worker : new Worker(workerURL, { type: "module" });
 
   /** @type {Map<number, {resolve: (value: unknown) => void, reject: (error: Error) => void}>} */
   const pending = new Map();
@@ -89,6 +92,7 @@ function createEngine() {
   /** @type {Startup} */
   const startup = { step: null, files: new Map(), failure: null };
   let nextId = 1;
+  let startedOnce = false; // the first worker has reported "ready"
   /** @type {(value: {ms: number}) => void} */
   let resolveReady = () => {};
   /** @type {(error: Error) => void} */
@@ -98,6 +102,9 @@ function createEngine() {
     resolveReady = resolve;
     rejectReady = reject;
   });
+  // The worker calls go to: the first one's start-up, then each replacement's.
+  /** @type {Promise<unknown>} */
+  let working = ready;
 
   function tell() {
     for (const listener of listeners) listener(startup);
@@ -126,6 +133,32 @@ function createEngine() {
     tell();
   }
 
+  /**
+   * After start-up: the worker died or can no longer be trusted. Its calls fail with the
+   * error; a new worker is started for the next ones.
+   * @param {string} message
+   */
+  function replaceWorker(message) {
+    const error = new EngineError(message);
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    worker.terminate();
+    worker = new Worker(workerURL, { type: "module" });
+    /** @type {(value: unknown) => void} */
+    let restarted = () => {};
+    /** @type {(error: Error) => void} */
+    let notRestarted = () => {};
+    working = new Promise((resolve, reject) => {
+      restarted = resolve;
+      notRestarted = reject;
+    });
+    working.catch(() => {});
+    listen(worker, (message) => {
+      if (message.type === "ready") restarted(message);
+      else if (message.type === "failed") notRestarted(new EngineError(`the engine could not start again: ${message.message}`));
+    });
+  }
+
   /** @param {StartupMessage} message */
   function onStartupMessage(message) {
     if (startup.failure) return;
@@ -137,6 +170,7 @@ function createEngine() {
     } else if (message.type === "ready") {
       clearTimeout(stallTimer);
       startup.step = "ready";
+      startedOnce = true;
       resolveReady({ ms: message.ms });
     } else {
       fail(message.step, message.message);
@@ -146,38 +180,57 @@ function createEngine() {
     tell();
   }
 
-  /** @param {MessageEvent} event */
-  function onMessage(event) {
-    const message = /** @type {StartupMessage | CallReply} */ (event.data || {});
-    if (message.id === "startup") {
-      onStartupMessage(message);
-      return;
-    }
-    const call = pending.get(message.id);
-    if (!call) return;
-    pending.delete(message.id);
-    if (message.type === "result") call.resolve(message.value);
-    else call.reject(new Error(message.message));
+  /**
+   * A worker's messages: its start-up ones to `onStartupMessage`, its replies to the calls.
+   * @param {Worker} source
+   * @param {(message: StartupMessage) => void} onStartupMessage
+   */
+  function listen(source, onStartupMessage) {
+    /** @param {MessageEvent} event */
+    const onMessage = (event) => {
+      if (source !== worker) return; // a replaced worker's last words
+      const message = /** @type {StartupMessage | CallReply} */ (event.data || {});
+      if (message.id === "startup") {
+        onStartupMessage(message);
+        return;
+      }
+      const call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      if (message.type === "result") {
+        call.resolve(message.value);
+        return;
+      }
+      call.reject(new EngineError(message.message));
+      if (message.fatal) replaceWorker(message.message);
+    };
+    /** @param {ErrorEvent} event */
+    const onError = (event) => {
+      event.preventDefault();
+      if (source !== worker) return;
+      const message = event.message || "the worker script could not run";
+      if (startedOnce) replaceWorker(`the engine's worker stopped (${message})`);
+      else fail("worker", message);
+    };
+    source.onmessage = onMessage;
+    source.onerror = onError;
+    return { onMessage, onError };
   }
-  /** @param {ErrorEvent} event */
-  function onError(event) {
-    event.preventDefault();
-    fail("worker", event.message || "the worker script could not run");
-  }
-  worker.onmessage = onMessage;
-  worker.onerror = onError;
+
+  const first = listen(worker, onStartupMessage);
   sawProgress();
   for (const event of early ? early.events : []) {
-    if (event.type === "error") onError(/** @type {ErrorEvent} */ (event));
-    else onMessage(/** @type {MessageEvent} */ (event));
+    if (event.type === "error") first.onError(/** @type {ErrorEvent} */ (event));
+    else first.onMessage(/** @type {MessageEvent} */ (event));
   }
 
   /**
    * @param {string} fn
    * @param {Record<string, unknown>} args
    */
-  function call(fn, args) {
-    if (startup.failure) return Promise.reject(startup.failure);
+  async function call(fn, args) {
+    if (startup.failure) throw startup.failure;
+    if (startedOnce) await working;
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });

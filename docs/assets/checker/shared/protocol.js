@@ -21,3 +21,13 @@ export class StartupFailed extends Error {
     this.stalled = stalled;
   }
 }
+
+// An engine call that failed after start-up: the engine's error (a Python exception, the
+// runtime out of memory, a worker that died), reported as that error.
+export class EngineError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "EngineError";
+  }
+}

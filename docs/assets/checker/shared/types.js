@@ -18,7 +18,7 @@
 /** @typedef {"checkWebAssembly" | "download" | "compileRuntime" | "startPython" | "installChecker" | "importChecker"} StepKey */
 
 /** @typedef {Record<string, string>} Words */
-/** @typedef {{hangzhou_utc_offset_hours: number, browser_max_rows: number}} Facts */
+/** @typedef {{hangzhou_utc_offset_hours: number, browser_max_rows: number, browser_max_bytes: number}} Facts */
 /** @typedef {{words: Words, facts: Facts}} WidgetConfig */
 
 /** @typedef {{field: string, message: string}} FieldError */
@@ -72,7 +72,12 @@
  * @property {Record<string, SheetReply>} sheets
  */
 
-/** @typedef {{ok: false, errors: FieldError[], encoding_refused?: string}} Refusal */
+/**
+ * A refusal; a file refused for its encoding says why in `encoding_refused` and its
+ * `encoding_refused_details` (`looks_like`: the encoding it seems to be in; `line`: the
+ * first line in another encoding than the rest).
+ * @typedef {{ok: false, errors: FieldError[], encoding_refused?: string, encoding_refused_details?: Record<string, string>}} Refusal
+ */
 /** @typedef {Answer | Refusal} AnswerReply */
 
 /**
@@ -112,7 +117,9 @@
 
 /**
  * Worker -> page: an entry point's reply (parsed from JSON for the *_json entry points).
- * @typedef {{type: "result", id: number, value: unknown} | {type: "error", id: number, message: string}} CallReply
+ * `fatal`: the runtime can no longer be trusted (not a Python exception): the page starts
+ * a new worker.
+ * @typedef {{type: "result", id: number, value: unknown} | {type: "error", id: number, message: string, fatal?: boolean}} CallReply
  */
 
 export {};

@@ -27,25 +27,32 @@ export function partRows(left) {
 }
 
 /**
- * The number of lines in a file's bytes (at least its rows), without decoding it: a line
- * feed is byte 10 in every encoding the engine reads but UTF-16, where it is unit 10.
+ * The number of lines in a file's bytes (at least its rows), without decoding it, ended as
+ * the CSV reader ends them: at CR, LF or CRLF (one line end). CR and LF are bytes 13 and
+ * 10 in every encoding the engine reads but UTF-16, where they are units 13 and 10.
+ * (A quoted cell's line break counts as a line here; the engine counts rows exactly.)
  * @param {Uint8Array} bytes
  */
 export function lineCount(bytes) {
   const littleEndian = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const utf16 = littleEndian || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  let feeds = 0;
-  let last = bytes.length ? bytes[bytes.length - 1] : 10;
-  if (utf16) {
+  if (littleEndian || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const low = littleEndian ? 0 : 1; // where the unit's low byte is
+    let ends = 0;
+    let last = 10; // an empty file has no last line
     for (let at = 2; at + 1 < bytes.length; at += 2) {
-      if (bytes[at + low] === 10 && bytes[at + 1 - low] === 0) feeds += 1;
+      const unit = bytes[at + 1 - low] === 0 ? bytes[at + low] : 256;
+      if (unit === 13 || (unit === 10 && last !== 13)) ends += 1;
+      last = unit;
     }
-    last = bytes.length > 3 ? bytes[bytes.length - 2 + low] : 10;
-  } else {
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) feeds += 1;
+    return ends + (last === 10 || last === 13 ? 0 : 1);
   }
-  return feeds + (last === 10 ? 0 : 1); // a last line without a line feed counts too
+  let ends = 0;
+  for (let at = bytes.indexOf(13); at !== -1; at = bytes.indexOf(13, at + 1)) ends += 1;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) {
+    if (bytes[at - 1] !== 13) ends += 1; // a CRLF's LF ends no second line
+  }
+  const last = bytes.length ? bytes[bytes.length - 1] : 10;
+  return ends + (last === 10 || last === 13 ? 0 : 1); // a last line without a line end counts too
 }
 
 /**
@@ -175,5 +182,5 @@ export function firstNames(result, howMany = 4) {
  */
 export function cliCommand(fileName, lang) {
   const name = fileName.replace(/["\\$`]/g, ""); // safe inside the shell's double quotes
-  return `python -m checker batch "${name}"${lang === "zh" ? " --lang zh" : ""} -o results.csv`;
+  return `citizen-card-checker batch "${name}"${lang === "zh" ? " --lang zh" : ""} -o results.csv`;
 }

@@ -7,6 +7,7 @@
 // browser tab is refused at once, with the command line that checks it.
 
 import { todayInHangzhou } from "../shared/dates.js";
+import { StartupFailed } from "../shared/engine.js";
 import { download, fill, required } from "../shared/dom.js";
 import { readConfig, startWidgetEngine } from "../shared/widget.js";
 import { columnTable, gridTemplate, headerHtml, rowLines } from "./columns.js";
@@ -20,9 +21,6 @@ import { makeRows, placeRows } from "./rows.js";
 /** @typedef {{bytes: Uint8Array, name: string, encoding: string, pasted: boolean}} Source */
 
 const BOM = "\ufeff";
-// A file larger than this is refused with the row limit's sentence before it is read (a tab
-// holds a list of that many rows in far less).
-const BROWSER_BYTE_LIMIT = 64 * 1024 * 1024;
 const PHONE = "(max-width: 44.984375em)"; // batch.css: each row a card
 
 /**
@@ -181,6 +179,17 @@ export function startStaffList(root) {
     return written;
   }
 
+  /**
+   * A file refused before it is read, with the command line that checks it.
+   * @param {string} sentence
+   */
+  function refuseAtOnce(sentence) {
+    if (!source) return;
+    setStatus(words.problem);
+    encodingPanel.hidden = true;
+    showProblem(sentence, cliCommand(source.name, lang));
+  }
+
   /** @param {Source} newSource */
   async function check(newSource) {
     source = newSource;
@@ -188,12 +197,18 @@ export function startStaffList(root) {
     const stillWanted = () => request === latestRequest;
     const on = onInput.value.trim() || todayInHangzhou(facts);
     problem.hidden = true;
+    // The engine's limits (rules.toml, through the page's facts), checked before the engine
+    // reads a byte: a file too large for a tab, then a list too long.
+    const megabytes = (/** @type {number} */ bytes) =>
+      (bytes / (1024 * 1024)).toLocaleString(locale, { maximumFractionDigits: 1 });
+    if (source.bytes.length > facts.browser_max_bytes) {
+      refuseAtOnce(fill(words.too_large, { size: megabytes(source.bytes.length), limit: megabytes(facts.browser_max_bytes) }));
+      return;
+    }
     const estimate = lineCount(source.bytes) - 1;
-    if (estimate > facts.browser_max_rows || source.bytes.length > BROWSER_BYTE_LIMIT) {
-      setStatus(words.problem);
-      encodingPanel.hidden = true;
+    if (estimate > facts.browser_max_rows) {
       const rows = estimate.toLocaleString(locale);
-      showProblem(fill(words.too_many, { rows, limit: facts.browser_max_rows.toLocaleString(locale) }), cliCommand(source.name, lang));
+      refuseAtOnce(fill(words.too_many, { rows, limit: facts.browser_max_rows.toLocaleString(locale) }));
       return;
     }
     setStatus(root.dataset.state === "ready" ? fill(words.status_working, { name: source.name }) : words.status_waiting);
@@ -217,7 +232,15 @@ export function startStaffList(root) {
       });
     } catch (error) {
       console.error("[checker] the staff-list check failed:", /** @type {Error} */ (error).message);
-      showFailure();
+      if (error instanceof StartupFailed) {
+        showFailure();
+        return;
+      }
+      // The engine started but this check failed: that error, and the next check works.
+      if (!stillWanted()) return;
+      setStatus(words.problem);
+      encodingPanel.hidden = true;
+      showProblem(fill(words.engine_error, { error: /** @type {Error} */ (error).message }), cliCommand(newSource.name, lang));
       return;
     }
     if (!reply || !stillWanted()) return;
@@ -225,6 +248,7 @@ export function startStaffList(root) {
       setStatus(words.problem);
       const sentence = reply.encoding_refused
         ? fill(words[`encoding_refused_${reply.encoding_refused}`] || words.encoding_refused_encoding_undecided, {
+            ...reply.encoding_refused_details,
             encoding: words[`encoding_${source.encoding}`] || source.encoding,
           })
         : reply.errors.map((error) => error.message).join(" ");

@@ -61,12 +61,34 @@ export function call({ pyodide, web }, entryPoints, fn, args) {
     throw new Error(`unknown entry point: ${fn}`);
   }
   const named = Object.fromEntries(Object.entries(args).map(([name, value]) => [name, toPython(pyodide, value)]));
+  let reply;
   try {
-    const reply = web[fn].callKwargs(named);
-    return fn.endsWith("_json") ? JSON.parse(reply) : reply;
+    reply = web[fn].callKwargs(named);
+  } catch (error) {
+    throw engineFailure(pyodide, error);
   } finally {
     for (const value of Object.values(named)) {
       if (value && typeof value.destroy === "function") value.destroy();
     }
   }
+  return fn.endsWith("_json") ? JSON.parse(reply) : reply;
+}
+
+/**
+ * An entry point's failure as an Error, `fatal` unless it is a Python exception (the
+ * runtime out of memory, a WebAssembly trap: this Python can no longer be trusted); a
+ * Python exception as its last line ("RuntimeError: …"), never its traceback.
+ * @param {any} pyodide
+ * @param {unknown} error
+ * @returns {Error & {fatal: boolean}}
+ */
+function engineFailure(pyodide, error) {
+  if (error instanceof pyodide.ffi.PythonError) {
+    // Its message is the whole traceback: the page gets its last line (the exception).
+    const traceback = String(/** @type {Error} */ (error).message);
+    console.error("[checker]", traceback);
+    const lines = traceback.trim().split("\n");
+    return Object.assign(new Error(lines[lines.length - 1].trim()), { fatal: false });
+  }
+  return Object.assign(error instanceof Error ? error : new Error(String(error)), { fatal: true });
 }
