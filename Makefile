@@ -57,13 +57,19 @@ apt-install:
 # Everything the build reads; the site is rebuilt only when one of them changed (a failed
 # build removes site/index.html, so the next make builds again).
 .DELETE_ON_ERROR:
-SITE_INPUTS := mkdocs.yml pyproject.toml package-lock.json \
-  $(wildcard $(shell git ls-files docs overrides hooks checker tools 2>/dev/null))
+# A file moved or added keeps its old time, so the list of inputs is an input too: its hash
+# names a stamp file, and a new list means a new stamp and a build.
+SITE_FILES  := $(shell git ls-files docs overrides hooks checker tools 2>/dev/null)
+SITE_INPUTS := mkdocs.yml pyproject.toml package-lock.json $(wildcard $(SITE_FILES))
+SITE_LIST   := build/site-inputs-$(shell echo "$(SITE_FILES)" | md5sum | cut -c1-12)
 SITE_STAMP  := site/index.html
 
 build: $(SITE_STAMP)
 
-$(SITE_STAMP): $(STAMP_PY) $(STAMP_NPM) $(SITE_INPUTS)
+$(SITE_LIST):
+	@mkdir -p build && rm -f build/site-inputs-* && touch $@
+
+$(SITE_STAMP): $(STAMP_PY) $(STAMP_NPM) $(SITE_INPUTS) $(SITE_LIST)
 	$(VENV)/bin/mkdocs build --strict --site-dir site
 
 serve: build
