@@ -44,7 +44,7 @@ def manifest_icons() -> list[dict[str, Any]]:
 
 
 def _render(svg: str, sizes: tuple[int, ...], out_dir: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tools"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # chromium.py is beside the hooks
     from chromium import CHROMIUM, CHROMIUM_ARGS
     from playwright.sync_api import sync_playwright
 
