@@ -13,12 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from checker.messages import format_date
+from checker.messages import format_date, render
 from tests.browser.helpers import (
     ANSWER,
     ELIGIBILITY_PAGES,
     PEOPLE,
     ROOT_SELECTOR,
+    START_TIMEOUT_MS,
     Person,
     fill_form,
     open_checker,
@@ -120,14 +121,54 @@ def test_a_closed_or_empty_window_is_never_called_your_window(
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_last_day_9_days_away_shows_9_days_left(ready_pages: dict[str, Any], lang: str) -> None:
     person = Person(
-        "My passport runs out in 9 days. How long do I have?",
-        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 5), date(2026, 11, 26), "A",
+        "My passport runs out on a Wednesday in 9 days. How long do I have?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 9), date(2026, 11, 30), "A",
     )  # fmt: skip
     page = ready_pages[lang]
     shown = ask(page, person)
     assert shown["daysLeft"] == "9"
     left = page.locator(f"{ANSWER} .checker__days-left").inner_text()
     assert ("9 days" if lang == "en" else "9天") in left
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saturday_last_day_9_days_away_leaves_8_days_to_go_by_the_friday(
+    ready_pages: dict[str, Any], lang: str
+) -> None:
+    """The margin is the working day's (Friday 4 December), on screen and on the printed
+    sheet; the rules' Saturday is said once, in the working-day note."""
+    person = Person(
+        "My passport runs out on Saturday 5 December, 9 days away. How long do I have?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 5), date(2026, 11, 26), "A",
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert (shown["latest"], shown["actBy"], shown["daysLeft"]) == ("2026-12-05", "2026-12-04", "8")
+    left = page.locator(f"{ANSWER} .checker__days-left").inner_text()
+    assert ("8 days" if lang == "en" else "8天") in left
+    friday, saturday = format_date(date(2026, 12, 4), lang), format_date(date(2026, 12, 5), lang)
+    sheet = page.locator(f"{ANSWER} .checker__sheet tr").nth(1).text_content() or ""
+    for sheet_lang in LANGS:  # both languages go by the Friday
+        assert format_date(date(2026, 12, 4), sheet_lang) in sheet, sheet
+        assert format_date(date(2026, 12, 5), sheet_lang) not in sheet, sheet
+    panel = page.locator(f"{ANSWER} .checker__panel").inner_text()
+    assert friday in panel, panel
+    assert panel.count(saturday) == 1, f"the rules' day is said once: {panel}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_too_late_answer_says_there_is_no_calendar_instead_of_offering_past_days(
+    ready_pages: dict[str, Any], lang: str
+) -> None:
+    page = ready_pages[lang]
+    ask(page, PEOPLE["too_late"])
+    assert page.locator(f"{ANSWER} [data-action=calendar]").count() == 0
+    sentence = page.locator(f"{ANSWER} [data-no-calendar]")
+    assert sentence.is_visible()
+    assert sentence.inner_text() == render("calendar.none_ahead", lang)
+    ask(page, PEOPLE["eligible"])
+    assert page.locator(f"{ANSWER} [data-action=calendar]").is_visible()
+    assert page.locator(f"{ANSWER} [data-no-calendar]").count() == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -247,6 +288,24 @@ def test_a_link_for_a_planned_day_keeps_that_day_and_says_so(
     assert wait_for_answer(reader)["status"] == "eligible"
     assert reader.input_value(f"{ROOT_SELECTOR} [name=on]") == "2026-12-01"
     assert reader.locator(f"{ANSWER} .checker__planned").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_an_error_the_address_no_longer_brings_back_the_previous_answer(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page()
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    ask(page, PEOPLE["eligible"])
+    assert urlsplit(page.url).fragment, "the answer's link is in the address"
+    page.fill(f"{ROOT_SELECTOR} [name=permit_expires]", "")
+    page.click(f"{ROOT_SELECTOR} button[type=submit]")
+    page.wait_for_selector(f'{ANSWER}[data-status="invalid"]', state="attached")
+    assert urlsplit(page.url).fragment == "", page.url
+    page.reload()
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    assert page.locator(ANSWER).is_hidden(), "a reload brings back no answer"
+    assert page.input_value(f"{ROOT_SELECTOR} [name=permit_issued]") == ""
 
 
 @pytest.mark.parametrize("lang", LANGS)
