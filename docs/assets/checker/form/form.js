@@ -120,7 +120,7 @@ export function startCheckerForm(root) {
       // bring it back over the errors
       if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
       markInvalid(answerElement);
-      showErrors(root, form, reply.errors);
+      showErrors(root, form, reply.errors, words);
       setStatus(words.errors_title);
       announce(reply);
       return;
