@@ -125,8 +125,10 @@ function fieldOrder(words) {
 export function addDateExamples(form, words, today) {
   const { order } = fieldOrder(words);
   const example = browserDateExample(unambiguousExampleDay(today));
+  // Chinese sentences follow each other without a space
+  const gap = /^zh/.test(form.closest("[lang]")?.getAttribute("lang") || "") ? "" : " ";
   for (const input of form.querySelectorAll("input[type=date]")) {
     const hint = document.getElementById(`${input.id}-hint`);
-    hint?.append(" ", el("span", { "data-date-order": "" }, fill(words.date_field_order, { order })), " ", fill(words.date_example, { example }));
+    hint?.append(gap, el("span", { "data-date-order": "" }, fill(words.date_field_order, { order })), gap, fill(words.date_example, { example }));
   }
 }
