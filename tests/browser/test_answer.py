@@ -418,6 +418,8 @@ def test_the_date_hints_say_the_fields_order_with_an_example_whose_day_is_over_1
     assert (order_en if lang == "en" else order_zh) in hint, hint
     assert "11/03/2026" not in hint
     assert "03/11/2026" not in hint
+    if lang == "zh":
+        assert "。 " not in hint, "no Latin space between Chinese sentences"
 
 
 @pytest.mark.parametrize("lang", LANGS)
