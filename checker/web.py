@@ -188,8 +188,10 @@ def check_json(request: str) -> str:
 def answer_json(request: str) -> str:
     """Everything one press of the form's button shows, in one call: check_json's reply in
     the request's language, and beside it `ics` (the window as an iCalendar file, "" if
-    none), `rules` (rules_json's reply in that language) and `sheets` (for the printed
-    counter sheet: each language's `headline` and `written`)."""
+    none), `calendar` (its state as window_calendar_json gives it, without the file: `ready`,
+    `none_ahead` with the `message` to show instead of a file, or `no_window`), `rules`
+    (rules_json's reply in that language) and `sheets` (for the printed counter sheet: each
+    language's `headline` and `written`)."""
     try:
         form, result, errors, lang, texts = _read_request(request)
         if form is None or result is None:
@@ -207,6 +209,7 @@ def answer_json(request: str) -> str:
                     "written": other_reply["written"],
                 }
         reply["ics"] = _ics_or_empty(lambda: window_calendar(result))
+        reply["calendar"] = _calendar_state(result, reply["ics"], lang)
         reply["rules"] = json.loads(rules_json(lang))
         reply["sheets"] = sheets
         return _dumps(reply)
@@ -449,6 +452,15 @@ def _calendar_reply(ics: str, none_message: str, lang: str) -> str:
     if ics:
         return _dumps({"ok": True, "state": "ready", "ics": ics})
     return _dumps({"ok": True, "state": "none_ahead", "message": render(none_message, lang)})
+
+
+def _calendar_state(result: CheckResult, ics: str, lang: str) -> dict[str, str]:
+    """The answer's calendar state (window_calendar_json's, without the file)."""
+    if result.status is Status.NO_WINDOW:
+        return {"state": "no_window"}
+    if ics:
+        return {"state": "ready"}
+    return {"state": "none_ahead", "message": render("calendar.none_ahead", lang)}
 
 
 def window_calendar_json(request: str) -> str:

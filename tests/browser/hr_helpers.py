@@ -105,14 +105,17 @@ def wait_for_every_row(page: Any) -> None:
 
 def shown_rows(page: Any) -> list[dict[str, Any]]:
     """Each result row as the page shows it, in the table's order: status, row number, days
-    left and what to confirm (its data attributes), hidden or not, the cells (a date as its
-    datetime value; the status without its note to confirm) and those notes."""
+    left (the rules'), days to act and the day to act by, and what to confirm (its data
+    attributes), hidden or not, the cells (a date as its datetime value; the status without
+    its note to confirm) and those notes."""
     return list(
         page.evaluate(
             """() => [...document.querySelectorAll("[data-batch] tbody tr")].map((tr) => ({
                  status: tr.dataset.status,
                  row: Number(tr.dataset.row),
                  days_left: tr.dataset.daysLeft,
+                 days_to_act: tr.dataset.daysToAct,
+                 act_by: tr.dataset.actBy,
                  confirm: tr.dataset.confirm,
                  hidden: tr.hidden,
                  cells: [...tr.cells].map((td) => {

@@ -13,12 +13,14 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from checker.messages import format_date
+from checker.dates import today_in_hangzhou
+from checker.messages import format_date, render
 from tests.browser.helpers import (
     ANSWER,
     ELIGIBILITY_PAGES,
     PEOPLE,
     ROOT_SELECTOR,
+    START_TIMEOUT_MS,
     Person,
     fill_form,
     open_checker,
@@ -120,14 +122,62 @@ def test_a_closed_or_empty_window_is_never_called_your_window(
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_last_day_9_days_away_shows_9_days_left(ready_pages: dict[str, Any], lang: str) -> None:
     person = Person(
-        "My passport runs out in 9 days. How long do I have?",
-        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 5), date(2026, 11, 26), "A",
+        "My passport runs out on a Wednesday in 9 days. How long do I have?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 9), date(2026, 11, 30), "A",
     )  # fmt: skip
     page = ready_pages[lang]
     shown = ask(page, person)
     assert shown["daysLeft"] == "9"
     left = page.locator(f"{ANSWER} .checker__days-left").inner_text()
     assert ("9 days" if lang == "en" else "9天") in left
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_saturday_last_day_9_days_away_leaves_8_days_to_go_by_the_friday(
+    ready_pages: dict[str, Any], lang: str
+) -> None:
+    """The margin is the working day's (Friday 4 December), on screen and on the printed
+    sheet; the rules' Saturday is said once, in the working-day note."""
+    person = Person(
+        "My passport runs out on Saturday 5 December, 9 days away. How long do I have?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 12, 5), date(2026, 11, 26), "A",
+    )  # fmt: skip
+    page = ready_pages[lang]
+    shown = ask(page, person)
+    assert (shown["latest"], shown["actBy"], shown["daysLeft"]) == ("2026-12-05", "2026-12-04", "8")
+    left = page.locator(f"{ANSWER} .checker__days-left").inner_text()
+    assert ("8 days" if lang == "en" else "8天") in left
+    friday, saturday = format_date(date(2026, 12, 4), lang), format_date(date(2026, 12, 5), lang)
+    sheet = page.locator(f"{ANSWER} .checker__sheet tr").nth(1).text_content() or ""
+    for sheet_lang in LANGS:  # both languages go by the Friday
+        assert format_date(date(2026, 12, 4), sheet_lang) in sheet, sheet
+        assert format_date(date(2026, 12, 5), sheet_lang) not in sheet, sheet
+    panel = page.locator(f"{ANSWER} .checker__panel").inner_text()
+    assert friday in panel, panel
+    engine = page.locator(f"{HEADLINE}, {ANSWER} .checker__working-days").all_inner_texts()
+    assert panel.count(saturday) == sum(text.count(saturday) for text in engine), (
+        f"the page adds no other mention of the rules' day: {panel}"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_too_late_answer_says_there_is_no_calendar_instead_of_offering_past_days(
+    ready_pages: dict[str, Any], lang: str
+) -> None:
+    """Passport ran out on 1 October 2026: every day of the window has passed today."""
+    person = Person(
+        "My passport ran out in October. Can I have the dates in my calendar?",
+        date(2026, 1, 5), date(2029, 1, 5), date(2026, 10, 1), today_in_hangzhou(), "A",
+    )  # fmt: skip
+    page = ready_pages[lang]
+    assert ask(page, person)["status"] == "too_late"
+    assert page.locator(f"{ANSWER} [data-action=calendar]").count() == 0
+    sentence = page.locator(f"{ANSWER} [data-no-calendar]")
+    assert sentence.is_visible()
+    assert sentence.inner_text() == render("calendar.none_ahead", lang)
+    ask(page, PEOPLE["eligible"])
+    assert page.locator(f"{ANSWER} [data-action=calendar]").is_visible()
+    assert page.locator(f"{ANSWER} [data-no-calendar]").count() == 0
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -250,6 +300,24 @@ def test_a_link_for_a_planned_day_keeps_that_day_and_says_so(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_after_an_error_the_address_no_longer_brings_back_the_previous_answer(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    page = new_page()
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    ask(page, PEOPLE["eligible"])
+    assert urlsplit(page.url).fragment, "the answer's link is in the address"
+    page.fill(f"{ROOT_SELECTOR} [name=permit_expires]", "")
+    page.click(f"{ROOT_SELECTOR} button[type=submit]")
+    page.wait_for_selector(f'{ANSWER}[data-status="invalid"]', state="attached")
+    assert urlsplit(page.url).fragment == "", page.url
+    page.reload()
+    page.wait_for_selector(f'{ROOT_SELECTOR}[data-state="ready"]', timeout=START_TIMEOUT_MS)
+    assert page.locator(ANSWER).is_hidden(), "a reload brings back no answer"
+    assert page.input_value(f"{ROOT_SELECTOR} [name=permit_issued]") == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_switching_the_language_keeps_the_link(
     new_page: Callable[..., Any], site_url: str, lang: str
 ) -> None:
@@ -326,25 +394,54 @@ def test_the_home_page_start_button_is_on_the_first_phone_screen(
 # --- date inputs -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("locale", "pattern"),
-    [
-        ("en-US", r"\d{2}/\d{2}/\d{4}"),
-        ("en-GB", r"\d{2}/\d{2}/\d{4}"),
-        ("zh-CN", r"\d{4}/\d{2}/\d{2}"),
-    ],
-)
-def test_the_date_hints_show_an_example_the_way_this_browser_shows_dates(
-    new_page: Callable[..., Any], site_url: str, locale: str, pattern: str
+DATE_FIELD_ORDERS = {
+    "en-US": ("11/26/2026", "month/day/year", "月/日/年"),
+    "en-GB": ("26/11/2026", "day/month/year", "日/月/年"),
+    "zh-CN": ("2026/11/26", "year/month/day", "年/月/日"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("locale", list(DATE_FIELD_ORDERS))
+def test_the_date_hints_say_the_fields_order_with_an_example_whose_day_is_over_12(
+    new_page: Callable[..., Any], site_url: str, locale: str, lang: str
 ) -> None:
+    """On 3 November the example is not 11/03/2026 (3 March to a British reader) but the
+    26th, written in the field's own order, which the hint names."""
     page = new_page(locale=locale)
     page.clock.set_fixed_time(at_hangzhou_noon(date(2026, 11, 3)))
-    open_checker(page, site_url + "eligibility/", wait_ready=False)
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang], wait_ready=False)
+    page.wait_for_selector("#checker-permit_issued-hint [data-date-order]")
     hint = page.locator("#checker-permit_issued-hint").inner_text()
-    example = re.search(pattern, hint)
-    assert example, hint
-    expected = {"en-US": "11/03/2026", "en-GB": "03/11/2026", "zh-CN": "2026/11/03"}[locale]
-    assert example.group(0) == expected
+    example, order_en, order_zh = DATE_FIELD_ORDERS[locale]
+    assert example in hint, hint
+    assert (order_en if lang == "en" else order_zh) in hint, hint
+    assert "11/03/2026" not in hint
+    assert "03/11/2026" not in hint
+    if lang == "zh":
+        assert "。 " not in hint, "no Latin space between Chinese sentences"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_day_first_date_in_a_month_first_field_is_explained_by_the_fields_order(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    """31 February typed day first into an American browser's field: not "is missing"."""
+    page = new_page(locale="en-US")
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    values = person_values(PEOPLE["eligible"])
+    values.pop("permit_issued")
+    fill_form(page, values)
+    page.click(f"{ROOT_SELECTOR} [name=permit_issued]")
+    page.keyboard.type("02312026")
+    assert page.evaluate(
+        "document.querySelector('[data-checker] [name=permit_issued]').validity.badInput"
+    )
+    page.click(f"{ROOT_SELECTOR} button[type=submit]")
+    error = page.locator("#checker-permit_issued-error")
+    error.wait_for(state="visible")
+    assert ("month/day/year" if lang == "en" else "月/日/年") in error.inner_text()
+    assert render("error.date_missing", lang, field="").strip()[:6] not in error.inner_text()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -94,6 +94,9 @@ def test_each_row_carries_the_engines_days_left_and_what_to_confirm(
     for shown, answer in zip(rows, expected.answers, strict=True):
         days = "" if answer.days_left is None else str(answer.days_left)
         assert shown["days_left"] == days
+        to_act = "" if answer.days_to_act is None else str(answer.days_to_act)
+        assert shown["days_to_act"] == to_act, "days left go by the working day to act by"
+        assert shown["act_by"] == ("" if answer.act_by is None else answer.act_by.isoformat())
         assert shown["confirm"] == " ".join(answer.confirm)
         assert len(shown["notes"]) == len(answer.confirm), "a note to confirm is shown"
     categories = [row[STAFF_ROWS[0].index("category")] for row in STAFF_ROWS[1:]]
@@ -130,10 +133,10 @@ def test_the_date_field_starts_at_today_in_hangzhou(page: Any, site_url: str) ->
 
 
 def urgency(row: dict[str, Any]) -> tuple[int, int, str]:
-    """Who can apply by fewest days left, then who cannot yet by the day they can, then too
-    late, no window and unreadable rows, each group apart."""
+    """Who can apply by fewest days left to act (to the working day), then who cannot yet by
+    the day they can, then too late, no window and unreadable rows, each group apart."""
     group = STATUS_ORDER.index(row["status"])
-    days = int(row["days_left"]) if row["days_left"] else 10**6
+    days = int(row["days_to_act"]) if row["days_to_act"] else 10**6
     opens = row["cells"][-3] if row["status"] == "not_yet" else ""
     return (group, days if row["status"] == "eligible" else 0, opens)
 
@@ -199,10 +202,15 @@ def test_a_count_chip_shows_only_its_rows_and_the_counts_stay(
 def test_the_soon_filter_shows_who_has_30_days_or_fewer_to_apply(
     hr_pages: dict[str, Any],
 ) -> None:
+    """30 days or fewer to the working day to act by, not to the rules' calendar day."""
     page = hr_pages["en"]
     rows = shown_rows(page)
     soon = {
-        row["row"] for row in rows if row["days_left"] != "" and 0 <= int(row["days_left"]) <= 30
+        row["row"]
+        for row in rows
+        if row["status"] in {"eligible", "not_yet"}
+        and row["days_to_act"] != ""
+        and 0 <= int(row["days_to_act"]) <= 30
     }
     count = int(page.locator(f'{BATCH} button[data-filter="soon"] strong').inner_text())
     assert count == len(soon)
@@ -212,6 +220,37 @@ def test_the_soon_filter_shows_who_has_30_days_or_fewer_to_apply(
     press(page, "soon")
     assert {row["row"] for row in shown_rows(page) if not row["hidden"]} == soon
     press(page, "soon")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_sunday_last_day_31_days_away_counts_29_days_to_the_friday_and_is_soon(
+    page: Any, site_url: str, lang: str
+) -> None:
+    """Sunday 27 December: the rules' day is 31 days away, the day to act Friday 25
+    December 29 days away: "days left", the 30-day filter and the order go by the Friday
+    (a tie with Friday Fu's own last day, kept in file order)."""
+    rows = [
+        STAFF_ROWS[0],
+        ["Monday Ma", "2001", "2026-12-28", "研发部", "2026-11-12", "2028-11-11", "A"],
+        ["Sunday Su", "2002", "2026-12-27", "研发部", "2026-11-12", "2028-11-11", "A"],
+        ["Friday Fu", "2003", "2026-12-25", "研发部", "2026-11-12", "2028-11-11", "A"],
+    ]
+    open_batch(page, site_url + HR_PAGES[lang])
+    page.fill(f"{BATCH} input[type=date][name=on]", CHECK_DAY.isoformat())
+    choose_file(page, staff_csv(rows), "weekend.csv")
+    wait_for_rows(page, "weekend.csv")
+    shown = {row["row"]: row for row in shown_rows(page)}
+    assert [shown[n]["days_left"] for n in (1, 2, 3)] == ["32", "31", "29"]
+    assert [shown[n]["days_to_act"] for n in (1, 2, 3)] == ["32", "29", "29"]
+    assert shown[2]["act_by"] == "2026-12-25"
+    days_cell = page.locator(f'{BATCH} tr[data-row="2"] td.batch__days').inner_text()
+    assert days_cell == "29"
+    assert page.locator(f'{BATCH} button[data-filter="soon"] strong').inner_text() == "2"
+    press(page, "soon")
+    assert {row["row"] for row in shown_rows(page) if not row["hidden"]} == {2, 3}
+    press(page, "soon")
+    sort_by(page, "urgent")
+    assert [row["row"] for row in shown_rows(page)] == [2, 3, 1]
 
 
 def test_a_filter_left_without_rows_by_the_next_list_goes_back_to_every_row(

@@ -319,6 +319,65 @@ def test_the_answered_embed_page_has_no_accessibility_violations(
         context.close()
 
 
+# --- the answer on the host's screen -------------------------------------------------------
+
+HOST_SCREENS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 768}}
+COUNT_FRAME_RESIZES = """() => {
+  window.__resizedTo = 0;
+  window.addEventListener("resize", () => { window.__resizedTo = window.innerHeight; });
+}"""
+
+
+def headline_on_host(page: Any, frame: Any) -> dict[str, float]:
+    """The headline's top and bottom on the host's screen, and the screen's height."""
+    inside = frame.evaluate(
+        """() => {
+          const headline = document.querySelector("[data-checker] [data-headline]");
+          const box = headline.getBoundingClientRect();
+          return { top: box.top, bottom: box.bottom };
+        }"""
+    )
+    frame_top = page.evaluate(f"document.querySelector('{FRAME}').getBoundingClientRect().top")
+    return {
+        "top": frame_top + inside["top"],
+        "bottom": frame_top + inside["bottom"],
+        "screen": page.evaluate("window.innerHeight"),
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("screen", list(HOST_SCREENS))
+def test_in_a_host_that_resizes_the_frame_the_headline_ends_on_the_hosts_screen(
+    browser: Any, site_dir: Path, site_url: str, screen: str, lang: str
+) -> None:
+    """The snippet's own listener grows the frame after the answer: the headline is scrolled
+    into view after that resize, not before it (which left it below the host's screen)."""
+    snippet = documented_snippet(site_dir)
+    embed = "embed/" if lang == "en" else "zh/embed/"
+    with host_site(
+        lambda host: snippet.replace(DOCUMENTED_SRC, f"{site_url}{embed}?origin={origin(host)}")
+    ) as host_url:
+        context = browser.new_context(viewport=HOST_SCREENS[screen])
+        try:
+            page = context.new_page()
+            page.goto(host_url)
+            frame = page.wait_for_selector(FRAME).content_frame()
+            frame.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
+            settle_height(page, frame)
+            short = frame_height(page)
+            frame.evaluate(COUNT_FRAME_RESIZES)
+            answer_in_frame(frame, person_values(PEOPLE["eligible"]))
+            wait_for_message(page, "citizen-card:result")
+            grown = settle_height(page, frame)
+            assert grown > short, "the host grew the frame for the answer"
+            frame.wait_for_function("(height) => window.__resizedTo === height", arg=grown)
+            shown = headline_on_host(page, frame)
+            assert shown["top"] >= 0, shown
+            assert shown["bottom"] <= shown["screen"], shown
+        finally:
+            context.close()
+
+
 # --- as published: behind each server the HR guide documents, with its real headers --------
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from checker import check, check_batch
 from checker.dates import today_in_hangzhou
-from checker.messages import format_date
+from checker.messages import format_date, render
 from checker.rules import load_rules
 from checker.web import (
     answer_json,
@@ -19,6 +19,7 @@ from checker.web import (
     batch_json,
     check_json,
     rules_json,
+    window_calendar_json,
     window_ics,
 )
 
@@ -84,6 +85,8 @@ def test_one_call_gives_the_answer_its_calendar_the_rules_and_the_other_language
     answer = json.loads(check_json(request))
     assert {key: reply[key] for key in answer} == answer
     assert reply["ics"] == window_ics(request)
+    calendar = json.loads(window_calendar_json(request))
+    assert reply["calendar"] == {key: calendar[key] for key in calendar if key not in {"ok", "ics"}}
     assert reply["rules"] == json.loads(rules_json("en"))
     zh = json.loads(check_json(json.dumps({**FORM, "lang": "zh"})))
     assert reply["sheets"] == {
@@ -284,3 +287,39 @@ def test_the_staff_lists_calendar_comes_from_its_answers_without_checking_it_aga
 def test_a_calendar_of_answers_without_a_last_day_is_empty() -> None:
     assert answers_ics("[]", '["name"]', "2026-11-26", "en") == ""
     assert answers_ics("not json", "[]", "2026-11-26", "en") == ""
+
+
+def test_the_staff_lists_calendar_from_its_answers_holds_only_days_still_ahead() -> None:
+    """A list checked for a day in 2020: Past Pei's last day passed long ago, Ahead Ai's
+    (2030) is still ahead; only Ahead Ai gets an event, and a list of past days none."""
+    data = "\n".join(
+        [
+            "name,permit_issued,permit_expires,passport_expires,category",
+            "Past Pei,2019-12-01,2022-12-20,2020-03-01,A",
+            "Ahead Ai,2019-12-01,2030-06-01,2035-01-01,A",
+        ]
+    ).encode()
+    reply = json.loads(batch_json(data, "2020-01-01", "en"))
+    assert [row[reply["columns"].index("status")] for row in reply["rows"]] == ["eligible"] * 2
+    columns = json.dumps(reply["input_columns"])
+    calendar = answers_ics(json.dumps(reply["rows"]), columns, reply["on"], "en")
+    assert calendar.count("BEGIN:VEVENT") == 1
+    assert "Ahead Ai" in calendar
+    assert "Past Pei" not in calendar
+    assert answers_ics(json.dumps(reply["rows"][:1]), columns, reply["on"], "en") == ""
+
+
+def test_a_too_late_answer_says_why_there_is_no_calendar_instead_of_offering_one() -> None:
+    for lang in ("en", "zh"):
+        too_late = {
+            "permit_issued": "2026-01-05",
+            "passport_expires": "2026-10-01",
+            "on": "2026-11-20",
+        }
+        request = json.dumps({**FORM, **too_late, "lang": lang})
+        reply = json.loads(answer_json(request))
+        assert reply["result"]["status"] == "too_late"
+        assert reply["ics"] == ""
+        expected = {"state": "none_ahead", "message": render("calendar.none_ahead", lang)}
+        assert reply["calendar"] == expected
+        assert json.loads(window_calendar_json(request)) == {"ok": True, **expected}

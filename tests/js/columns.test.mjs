@@ -46,7 +46,7 @@ test("a row's cells are escaped, its dates written by the engine, the working da
   const columns = columnTable(LIST, WORDS, 200);
   const html = rowWriter(columns, false)(LIST.rows[0], answers(LIST, LIST.rows)[0], 0);
   assert.equal(html.match(/<td/g)?.length, columns.length);
-  assert.match(html, /^<tr data-status="eligible" data-row="1" data-days-left="625" data-confirm="category">/);
+  assert.match(html, /^<tr data-status="eligible" data-row="1" data-days-left="625" data-days-to-act="625" data-act-by="" data-confirm="category">/);
   assert.match(html, /Li &lt;b&gt;/);
   assert.match(html, /<time datetime="2028-08-12">Sat 12 Aug 2028<\/time><small class="batch__working">go by <time datetime="2028-08-11">/);
   assert.doesNotMatch(html, /data-label/);
@@ -74,4 +74,12 @@ test("a row takes as many lines as its tallest cell; on a phone's card, its reas
   assert.equal(rowLines(columns, 200, false)(noWorkingDay, noNote), 1);
   assert.equal(rowLines(columns, 200, true)(LIST.rows[0], answer), 1 + 1, "the reason and one note");
   assert.equal(textWidth("李明"), 4);
+});
+
+test("a row's days to act are the working day's, the rules' days left kept beside them", () => {
+  const list = { ...LIST, act_by: ["2028-08-11"], days_to_act: [624] };
+  const columns = columnTable(list, WORDS, 200);
+  const html = rowWriter(columns, false)(list.rows[0], answers(list, list.rows)[0], 0);
+  assert.match(html, /data-days-left="625" data-days-to-act="624" data-act-by="2028-08-11"/);
+  assert.match(html, /<td class="batch__days">624<\/td>/);
 });

@@ -89,3 +89,34 @@ test("the first names come from the first column the engine does not read", () =
 test("the command line for a long list is safe inside the shell's double quotes", () => {
   assert.equal(cliCommand('a"$b`.csv', "zh"), 'citizen-card-checker batch "ab.csv" --lang zh -o results.csv');
 });
+
+test("days left, the urgency order and the 30-day filter go by the working day to act by", () => {
+  // Di and Eve: the rules' last day is at a weekend, the day to act by the Friday before
+  const list = {
+    ...LIST,
+    rows: [
+      ["Di", "2026-11-12", "eligible", "2026-11-26", "2026-12-27", "Yes", "31", ""],
+      ["Eve", "2026-11-12", "eligible", "2026-11-26", "2026-12-26", "Yes", "30", ""],
+      ["Fay", "2026-11-12", "eligible", "2026-11-26", "2026-12-27", "Yes", "31", ""],
+    ],
+    act_by: ["2026-12-25", "2026-12-25", "2026-12-27"],
+    days_to_act: [29, 29, 31],
+  };
+  const rowAnswers = answers(list, list.rows);
+  assert.deepEqual(
+    rowAnswers.map((answer) => [answer.days, answer.daysLeft, answer.actBy, answer.soon]),
+    [
+      [29, 31, "2026-12-25", true],
+      [29, 30, "2026-12-25", true],
+      [31, 31, "2026-12-27", false],
+    ],
+  );
+  assert.equal(filterCounts({}, rowAnswers)("soon"), 2);
+  assert.deepEqual(sortedIndexes(list, rowAnswers, "urgent"), [0, 1, 2]);
+  const reversed = { ...list, days_to_act: [31, 29, 29] };
+  assert.deepEqual(sortedIndexes(reversed, answers(reversed, reversed.rows), "urgent"), [1, 2, 0]);
+});
+
+test("a reply without days to act (an older engine) falls back to the days left column", () => {
+  assert.deepEqual(answers(LIST, LIST.rows).map((answer) => answer.days), [null, 14, null, 625]);
+});

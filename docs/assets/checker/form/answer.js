@@ -44,7 +44,10 @@ import { timeline } from "./timeline.js";
  */
 function factsOf(result, info) {
   const hasWindow = HAS_WINDOW.has(result.status);
-  const daysLeft = typeof result.days_left === "number" && Number.isInteger(result.days_left) ? result.days_left : null;
+  // the days left to the day to act by (the working day the answer advises), not to the
+  // rules' calendar day: the margin the reader really has
+  const toAct = typeof result.days_to_act === "number" ? result.days_to_act : result.days_left;
+  const daysLeft = typeof toAct === "number" && Number.isInteger(toAct) ? toAct : null;
   return {
     hasWindow,
     daysLeft: result.status === "eligible" ? daysLeft : null,
@@ -217,8 +220,9 @@ function rulesSection(result, facts, info, words, written) {
  * @param {boolean} hasCalendar
  * @param {string} shareLink
  * @param {Handlers} handlers
+ * @param {string} noCalendar  the engine's sentence when none of the window's days is ahead
  */
-function actionsSection(words, hasCalendar, shareLink, handlers) {
+function actionsSection(words, hasCalendar, shareLink, handlers, noCalendar) {
   /**
    * @param {string} label
    * @param {() => void} action
@@ -246,8 +250,19 @@ function actionsSection(words, hasCalendar, shareLink, handlers) {
       button(words.print, handlers.print, { "data-action": "print" }),
       link,
     ),
+    !hasCalendar && noCalendar ? el("p", { class: "checker__no-calendar", "data-no-calendar": "" }, noCalendar) : null,
     feedback,
   );
+}
+
+/**
+ * The engine's sentence saying why there is no calendar file ("" when there is one, or no
+ * window to put in one).
+ * @param {Answer} reply
+ */
+function noCalendarSentence(reply) {
+  const calendar = reply.calendar;
+  return calendar && calendar.state === "none_ahead" && calendar.message ? calendar.message : "";
 }
 
 /**
@@ -270,13 +285,14 @@ export function renderAnswer(answer, context) {
     confirm: facts.confirm.join(" "),
     earliestWorkingDay: facts.earliestWorkingDay || "",
     latestWorkingDay: facts.latestWorkingDay || "",
+    actBy: result.act_by || "",
   });
   answer.replaceChildren(
     ...present([
       panel(reply, facts, words, written, context.planned),
       bringSection(facts, words),
       timeline({ result, facts, documents, words, written, planned: context.planned }),
-      actionsSection(words, reply.ics !== "", context.shareLink, handlers),
+      actionsSection(words, reply.ics !== "", context.shareLink, handlers, noCalendarSentence(reply)),
       otherNotes(result, facts, words),
       rulesSection(result, facts, info, words, written),
       counterSheet(context.sheets, result, documents),
@@ -299,6 +315,7 @@ export function markInvalid(answer) {
     confirm: "",
     earliestWorkingDay: "",
     latestWorkingDay: "",
+    actBy: "",
   });
   answer.replaceChildren();
   answer.hidden = true;

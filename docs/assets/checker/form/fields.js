@@ -3,7 +3,7 @@
 // beside it), and each date hint's example as this browser writes dates.
 
 import { CONTRACT } from "../shared/contract.js";
-import { browserDateExample } from "../shared/dates.js";
+import { browserDateExample, browserDateOrder, unambiguousExampleDay } from "../shared/dates.js";
 import { el, fill, required } from "../shared/dom.js";
 
 /** @import { FieldError, Words } from "../shared/types.js" */
@@ -75,14 +75,18 @@ function inBrowserForm(message, input) {
  * @param {HTMLElement} root
  * @param {HTMLFormElement} form
  * @param {FieldError[]} errors
+ * @param {Words} words
  */
-export function showErrors(root, form, errors) {
+export function showErrors(root, form, errors, words) {
   clearErrors(root, form);
   const summary = required(root, "[data-checker-errors]");
   const list = required(summary, "ul");
   for (const error of errors) {
     const input = field(form, error.field) || field(form, CONTRACT.formFields[0]);
-    const message = inBrowserForm(error.message, input);
+    // a date the field cannot hold in its own order (31 February typed day first into a
+    // month-first field) reaches the engine as no date: say what the field holds instead
+    const unreadable = input.type === "date" && /** @type {HTMLInputElement} */ (input).validity.badInput;
+    const message = unreadable ? fill(words.date_not_a_date, fieldOrder(words)) : inBrowserForm(error.message, input);
     const wrapper = /** @type {HTMLElement} */ (input.closest("[data-field]"));
     const text = required(wrapper, ".checker__error");
     wrapper.classList.add("checker__field--error");
@@ -103,14 +107,28 @@ export function showErrors(root, form, errors) {
 }
 
 /**
- * Each date field's hint ends with an example written as this browser shows dates.
+ * The date input's order in words ("month/day/year"), as this browser shows its parts.
+ * @param {Words} words
+ */
+function fieldOrder(words) {
+  const order = browserDateOrder();
+  return { order: order.map((part) => words[`date_part_${part}`]).join("/"), first: words[`date_part_${order[0]}`] };
+}
+
+/**
+ * Each date field's hint ends with the order the field shows and an example written that
+ * way, whose day is over 12 (it cannot be read the other way round).
  * @param {HTMLFormElement} form
  * @param {Words} words
  * @param {string} today
  */
 export function addDateExamples(form, words, today) {
+  const { order } = fieldOrder(words);
+  const example = browserDateExample(unambiguousExampleDay(today));
+  // Chinese sentences follow each other without a space
+  const gap = /^zh/.test(form.closest("[lang]")?.getAttribute("lang") || "") ? "" : " ";
   for (const input of form.querySelectorAll("input[type=date]")) {
     const hint = document.getElementById(`${input.id}-hint`);
-    hint?.append(" ", fill(words.date_example, { example: browserDateExample(today) }));
+    hint?.append(gap, el("span", { "data-date-order": "" }, fill(words.date_field_order, { order })), gap, fill(words.date_example, { example }));
   }
 }

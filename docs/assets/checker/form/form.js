@@ -30,15 +30,43 @@ export function sheetWordsFrom(words) {
   return sheets;
 }
 
+/** @type {(() => void) | null} */
+let stopFollowingResizes = null;
+
+/**
+ * In a frame whose host sizes it to its content (the embed snippet's listener), the answer
+ * grows the frame after the headline was scrolled into view, which moves it down the host's
+ * screen: scroll it into view again after each resize, until the reader does anything
+ * (presses, scrolls, types) or the next answer.
+ * @param {HTMLElement} headline
+ */
+function followFrameResizes(headline) {
+  if (stopFollowingResizes) stopFollowingResizes();
+  const again = () => {
+    if (headline.isConnected) headline.scrollIntoView({ block: "start" });
+  };
+  const readerActs = ["pointerdown", "wheel", "touchstart", "keydown"];
+  const stop = () => {
+    window.removeEventListener("resize", again);
+    for (const type of readerActs) window.removeEventListener(type, stop, true);
+    stopFollowingResizes = null;
+  };
+  window.addEventListener("resize", again);
+  for (const type of readerActs) window.addEventListener(type, stop, true);
+  stopFollowingResizes = stop;
+}
+
 /**
  * The headline to the top of the screen (below Material's sticky header), focused: focus()
- * on a tall element would centre it, so focus without scrolling, then scroll.
+ * on a tall element would centre it, so focus without scrolling, then scroll (and again
+ * after the host resizes the frame, in a frame).
  * @param {HTMLElement} answerElement
  */
 function showHeadline(answerElement) {
   const headline = required(answerElement, "[data-headline]");
   headline.focus({ preventScroll: true });
   headline.scrollIntoView({ block: "start" });
+  if (window.parent !== window) followFrameResizes(headline);
 }
 
 /**
@@ -89,8 +117,11 @@ export function startCheckerForm(root) {
     const reply = await engine.call("answer_json", { request: { ...values, lang } });
     if (!isCurrent()) return;
     if (!reply.ok) {
+      // the address no longer holds the previous answer: a reload or a copied link would
+      // bring it back over the errors
+      if (location.hash) history.replaceState(history.state, "", location.pathname + location.search);
       markInvalid(answerElement);
-      showErrors(root, form, reply.errors);
+      showErrors(root, form, reply.errors, words);
       setStatus(words.errors_title);
       announce(reply);
       return;

@@ -40,7 +40,11 @@ export function counterSheet(sheets, result, documents) {
     row((s) => [el("strong", {}, s.headline)]),
     row((s) => {
       if (!HAS_WINDOW.has(result.status)) return [];
-      return [fill(s.words.sheet_go, { earliest: dateOf(s, result.earliest), latest: dateOf(s, result.latest) })];
+      // the days to act on (working days), as the answer advises: not a Saturday or holiday
+      const working = result.earliest_working_day;
+      const earliest = working && working <= result.latest ? working : result.earliest;
+      const latest = result.act_by || result.latest;
+      return [fill(s.words.sheet_go, { earliest: dateOf(s, earliest) || dateOf(s, result.earliest), latest: dateOf(s, latest) || dateOf(s, result.latest) })];
     }),
     row((s) => [
       el(

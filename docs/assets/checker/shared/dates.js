@@ -63,13 +63,38 @@ function utcDate(iso) {
  * @param {string} [locale]
  */
 export function browserDateExample(iso, locale = navigator.language) {
+  return browserDateFormat(locale).format(utcDate(iso));
+}
+
+/** @param {string} locale */
+function browserDateFormat(locale) {
   /** @type {Intl.DateTimeFormatOptions} */
   const options = { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" };
-  let format;
   try {
-    format = new Intl.DateTimeFormat(locale, options);
+    return new Intl.DateTimeFormat(locale, options);
   } catch {
-    format = new Intl.DateTimeFormat(undefined, options); // a browser language Intl does not know
+    return new Intl.DateTimeFormat(undefined, options); // a browser language Intl does not know
   }
-  return format.format(utcDate(iso));
+}
+
+/**
+ * The order this browser's date input shows a date's parts in (its locale's, as the
+ * example): e.g. ["month", "day", "year"] in an American browser.
+ * @param {string} [locale]
+ * @returns {("day" | "month" | "year")[]}
+ */
+export function browserDateOrder(locale = navigator.language) {
+  const parts = browserDateFormat(locale).formatToParts(utcDate("2026-11-26"));
+  return /** @type {("day" | "month" | "year")[]} */ (
+    parts.map((part) => part.type).filter((type) => type === "day" || type === "month" || type === "year")
+  );
+}
+
+/**
+ * A day for the date hints' example whose day cannot be read as a month (over 12): today
+ * when it is, else the 26th of this month.
+ * @param {string} today  ISO
+ */
+export function unambiguousExampleDay(today) {
+  return Number(today.slice(8, 10)) > 12 ? today : `${today.slice(0, 8)}26`;
 }

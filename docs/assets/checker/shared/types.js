@@ -35,6 +35,8 @@
  * @property {string[]} [confirm]
  * @property {string | null} [earliest_working_day]
  * @property {string | null} [latest_working_day]
+ * @property {string | null} [act_by]  the working day to act by (checker/acting.py)
+ * @property {number | null} [days_to_act]  days from `on` to `act_by` when eligible
  * @property {Note[]} notes
  * @property {RuleOutcome[]} rules
  * @property {string} rules_version
@@ -68,9 +70,12 @@
  * @property {Record<string, string>} written
  * @property {Record<string, string>} documents  the reader's document dates, ISO
  * @property {string} ics
+ * @property {CalendarState} [calendar]  the calendar's state (none_ahead: `message` instead of a file)
  * @property {RulesReply} rules
  * @property {Record<string, SheetReply>} sheets
  */
+
+/** @typedef {{state: "ready" | "none_ahead" | "no_window", message?: string}} CalendarState */
 
 /**
  * A refusal; a file refused for its encoding says why in `encoding_refused` and its
@@ -97,6 +102,11 @@
  * @property {string} csv
  * @property {string} encoding
  * @property {number} total
+ * @property {(string)[]} [act_by]  each row's working day to act by, in row order ("" if none)
+ * @property {(number | null)[]} [days_to_act]  each row's days to that day when eligible
+ * @property {Record<string, string>} [date_orders]  how each date column was read (dmy, mdy)
+ * @property {Record<string, string>} [date_order_refused]  columns refused (undecided, contradicts)
+ * @property {string[]} [date_order_sentences]  both, in the reader's language
  */
 
 /** @typedef {BatchPart | Refusal} BatchReply */

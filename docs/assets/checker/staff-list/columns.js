@@ -236,7 +236,8 @@ export function rowWriter(columns, labelled) {
     for (const write of writers) cells += write(row, answer);
     return (
       `<tr data-status="${escapeHtml(answer.status)}" data-row="${index + 1}" ` +
-      `data-days-left="${answer.days === null ? "" : String(answer.days)}" ` +
+      `data-days-left="${answer.daysLeft === null ? "" : String(answer.daysLeft)}" ` +
+      `data-days-to-act="${answer.days === null ? "" : String(answer.days)}" data-act-by="${escapeHtml(answer.actBy)}" ` +
       `data-confirm="${answer.confirm.map((note) => escapeHtml(note)).join(" ")}">${cells}</tr>`
     );
   };

@@ -6,9 +6,10 @@
 
 /** @import { BatchPart } from "../shared/types.js" */
 /**
- * One row's answer as the view needs it: status, days left (a number or null), the notes
- * to confirm, and whether its last day is soon.
- * @typedef {{status: string, days: number | null, confirm: string[], soon: boolean}} RowAnswer
+ * One row's answer as the view needs it: status, the days left to act (to the working day
+ * the answer advises, `act_by`: a number or null), the rules' own days left (`daysLeft`, the
+ * CSV's column), the notes to confirm, and whether its day to act is soon.
+ * @typedef {{status: string, days: number | null, daysLeft: number | null, actBy: string, confirm: string[], soon: boolean}} RowAnswer
  */
 /** @typedef {Pick<BatchPart, "input_columns" | "added_columns">} Columns */
 
@@ -66,20 +67,27 @@ export function addedAt(result, name) {
 }
 
 /**
- * The answer of each of `rows` as the view needs it.
- * @param {Pick<BatchPart, "input_columns" | "added_columns" | "days_left_shown_within">} result
+ * The answer of each of `rows` as the view needs it: the days to act are the reply's
+ * `days_to_act` and `act_by` (one per row, in row order), the rules' days left its column.
+ * @param {Pick<BatchPart, "input_columns" | "added_columns" | "days_left_shown_within"> & Partial<Pick<BatchPart, "days_to_act" | "act_by">>} result
  * @param {string[][]} rows
  * @returns {RowAnswer[]}
  */
 export function answers(result, rows) {
   const [atStatus, atDays, atConfirm] = ["status", "days_left", "confirm"].map((name) => addedAt(result, name));
-  return rows.map((row) => {
+  const toAct = result.days_to_act || [];
+  const actBy = result.act_by || [];
+  return rows.map((row, index) => {
     const days = atDays === -1 ? "" : row[atDays];
     const status = row[atStatus];
-    const number = days === "" || days === undefined ? null : Number(days);
+    const daysLeft = days === "" || days === undefined ? null : Number(days);
+    const given = toAct[index];
+    const number = typeof given === "number" ? given : index < toAct.length ? null : daysLeft;
     return {
       status,
       days: number,
+      daysLeft,
+      actBy: actBy[index] || "",
       confirm: atConfirm === -1 || !row[atConfirm] ? [] : row[atConfirm].split(/\s+/).filter(Boolean),
       soon:
         number !== null &&
@@ -124,7 +132,7 @@ export function filterKept(filter, countOf) {
 
 /**
  * Row indexes in the chosen order; file order breaks every tie. "urgent": who can apply by
- * fewest days left, then who cannot yet (by the day their window opens), then too late, no
+ * fewest days left to act (to the working day to act by), then who cannot yet (by the day their window opens), then too late, no
  * window and unreadable rows, each group apart.
  * @param {Pick<BatchPart, "rows" | "statuses" | "input_columns" | "added_columns">} result
  * @param {RowAnswer[]} rowAnswers
