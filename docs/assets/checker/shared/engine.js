@@ -7,7 +7,7 @@
 // says `fatal`) is replaced by a new one, and the next call waits for it.
 // Used by every widget (see shared/widget.js): the eligibility form, the embed, the staff list.
 
-import { EngineError, StartupFailed } from "./protocol.js";
+import { EngineError, STEPS, StartupFailed } from "./protocol.js";
 
 /** @import { CallReply, StartupMessage } from "./types.js" */
 
@@ -74,9 +74,27 @@ function adoptEarlyWorker() {
  * @param {number} stallMs
  */
 function stalledMessage(startup, stallMs) {
-  const waiting = [...startup.files].filter(([, file]) => !file.done).map(([name]) => name);
+  const waiting = waitingFiles(startup);
   const what = waiting.length ? `no bytes of ${waiting.join(", ")}` : "no progress";
-  return `${what} for ${stallMs / 1000} s in the step ${startup.step}`;
+  return `${what} for ${stallMs / 1000} s in the step ${stalledStep(startup)}`;
+}
+
+/**
+ * The runtime's files still on their way.
+ * @param {Startup} startup
+ */
+function waitingFiles(startup) {
+  return [...startup.files].filter(([, file]) => !file.done).map(([name]) => name);
+}
+
+/**
+ * The step a stall is named by: the download while any file's bytes are still awaited
+ * (the worker starts Python while the last files stream in, so the step it last reported
+ * may be a later one), else the step it last reported.
+ * @param {Startup} startup
+ */
+function stalledStep(startup) {
+  return waitingFiles(startup).length ? STEPS.download : startup.step || "";
 }
 
 /** @returns {Engine} */
@@ -114,7 +132,7 @@ function createEngine() {
   let stallTimer;
   function sawProgress() {
     clearTimeout(stallTimer);
-    stallTimer = setTimeout(() => fail(startup.step || "", stalledMessage(startup, stallMs), true), stallMs);
+    stallTimer = setTimeout(() => fail(stalledStep(startup), stalledMessage(startup, stallMs), true), stallMs);
   }
 
   /**
