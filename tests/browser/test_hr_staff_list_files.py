@@ -147,9 +147,11 @@ def test_one_row_from_another_file_is_refused_naming_its_line(hr_page: Any) -> N
     mixed = chinese + csv_bytes([["Renée Dupont", "1003", *dates]], "cp1252")  # Ren閑 in GB18030
     line = engine_refusal(mixed, "encoding_mixed_rows")["line"]
     choose_file(hr_page, mixed, "pasted-in.csv")
-    hr_page.locator(PROBLEM).wait_for(state="visible")
+    expected = f"Line {line} of this file is in another encoding"
+    # The panel may still show the previous file's sentence: wait for this file's.
+    hr_page.locator(f"{PROBLEM} p", has_text=expected).wait_for(state="visible")
     sentence = hr_page.locator(f"{PROBLEM} p").inner_text()
-    assert sentence.startswith(f"Line {line} of this file is in another encoding")
+    assert sentence.startswith(expected)
     assert hr_page.locator(f"{BATCH} [data-batch-results]").is_hidden()
 
 
