@@ -48,7 +48,7 @@ FAST_RUNTIME_CACHE = ROOT / "build" / "fast-runtime"
 
 # The wheel is built once per process for a given state of the sources (the i18n plugin
 # runs the build once per language; `mkdocs serve` rebuilds after each change).
-_wheel_cache: dict[str, Path] = {}
+_wheel_cache: dict[str, Path] = {}  # the wheel and the sdist, by kind and source state
 # The runtime's download sizes, likewise.
 _downloads_cache: dict[str, dict[str, dict[str, int]]] = {}
 
@@ -90,22 +90,29 @@ def _sources_digest() -> str:
     return digest.hexdigest()
 
 
-def build_checker_wheel() -> Path:
-    """Build the checker wheel (pure Python) into a temporary folder; returns its path."""
-    key = _sources_digest()
+def build_checker(kind: str, pattern: str, purpose: str) -> Path:
+    """Build the checker's `kind` ("wheel" or "sdist", pure Python) offline into a temporary
+    folder, once per state of the sources; returns the one file matching `pattern`."""
+    key = f"{kind}:{_sources_digest()}"
     if key in _wheel_cache and _wheel_cache[key].is_file():
         return _wheel_cache[key]
-    out_dir = Path(tempfile.mkdtemp(prefix="checker-wheel-"))
-    command = [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out_dir)]
+    out_dir = Path(tempfile.mkdtemp(prefix=f"checker-{kind}-"))
+    command = [sys.executable, "-m", "build", f"--{kind}", "--no-isolation"]
+    command += ["--outdir", str(out_dir)]
     done = subprocess.run([*command, str(ROOT)], capture_output=True, text=True, check=False)
-    wheels = sorted(out_dir.glob("*.whl"))
-    if done.returncode != 0 or len(wheels) != 1:
+    built = sorted(out_dir.glob(pattern))
+    if done.returncode != 0 or len(built) != 1:
         raise PluginError(
-            "Could not build the checker wheel for the in-browser checker "
+            f"Could not build {purpose} "
             f"(`{' '.join(command)}` exited with {done.returncode}):\n{done.stderr[-2000:]}"
         )
-    _wheel_cache[key] = wheels[0]
-    return wheels[0]
+    _wheel_cache[key] = built[0]
+    return built[0]
+
+
+def build_checker_wheel() -> Path:
+    """Build the checker wheel (pure Python) into a temporary folder; returns its path."""
+    return build_checker("wheel", "*.whl", "the checker wheel for the in-browser checker")
 
 
 def write_lock_file(wheel: Path, target_dir: Path, *, imports: list[str]) -> None:

@@ -14,14 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from _page import esc, page_language, words_for
-from checker_runtime import ROOT, _sources_digest, build_checker_wheel
+from checker_runtime import build_checker, build_checker_wheel
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -32,25 +29,10 @@ PLACEHOLDER = "<div data-cli-install-placeholder></div>"
 EXAMPLE_ADDRESS = "https://intranet.example/intranet/citizen-card/"
 COMMAND = "citizen-card-checker"
 
-_sdist_cache: dict[str, Path] = {}
-
 
 def build_checker_sdist() -> Path:
     """The checker's sdist, built offline into a temporary folder (once per source state)."""
-    key = _sources_digest()
-    if key in _sdist_cache and _sdist_cache[key].is_file():
-        return _sdist_cache[key]
-    out_dir = Path(tempfile.mkdtemp(prefix="checker-sdist-"))
-    command = [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(out_dir)]
-    done = subprocess.run([*command, str(ROOT)], capture_output=True, text=True, check=False)
-    sdists = sorted(out_dir.glob("*.tar.gz"))
-    if done.returncode != 0 or len(sdists) != 1:
-        raise PluginError(
-            "Could not build the checker's sdist for downloads/ "
-            f"(`{' '.join(command)}` exited with {done.returncode}):\n{done.stderr[-2000:]}"
-        )
-    _sdist_cache[key] = sdists[0]
-    return sdists[0]
+    return build_checker("sdist", "*.tar.gz", "the checker's sdist for downloads/")
 
 
 def packages() -> list[Path]:
