@@ -13,8 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests import ROOT
+
+# Property tests check what the engine answers, not how fast: Hypothesis's default deadline
+# (200 ms an example) is a timed test, and on a loaded machine one example took 280 ms and
+# failed `test_properties.py`. Speed is measured by `make bench`, not asserted here.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 sys.path.insert(0, str(ROOT / "tools"))
 # The hooks' folder, as MkDocs puts it on sys.path while it loads them: tests import hooks
