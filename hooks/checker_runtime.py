@@ -48,7 +48,7 @@ FAST_RUNTIME_CACHE = ROOT / "build" / "fast-runtime"
 
 # The wheel is built once per process for a given state of the sources (the i18n plugin
 # runs the build once per language; `mkdocs serve` rebuilds after each change).
-_wheel_cache: dict[str, Path] = {}  # the wheel and the sdist, by kind and source state
+_built_cache: dict[str, Path] = {}  # the wheel and the sdist, by kind and source state
 # The runtime's download sizes, likewise.
 _downloads_cache: dict[str, dict[str, dict[str, int]]] = {}
 
@@ -94,8 +94,8 @@ def build_checker(kind: str, pattern: str, purpose: str) -> Path:
     """Build the checker's `kind` ("wheel" or "sdist", pure Python) offline into a temporary
     folder, once per state of the sources; returns the one file matching `pattern`."""
     key = f"{kind}:{_sources_digest()}"
-    if key in _wheel_cache and _wheel_cache[key].is_file():
-        return _wheel_cache[key]
+    if key in _built_cache and _built_cache[key].is_file():
+        return _built_cache[key]
     out_dir = Path(tempfile.mkdtemp(prefix=f"checker-{kind}-"))
     command = [sys.executable, "-m", "build", f"--{kind}", "--no-isolation"]
     command += ["--outdir", str(out_dir)]
@@ -106,7 +106,7 @@ def build_checker(kind: str, pattern: str, purpose: str) -> Path:
             f"Could not build {purpose} "
             f"(`{' '.join(command)}` exited with {done.returncode}):\n{done.stderr[-2000:]}"
         )
-    _wheel_cache[key] = built[0]
+    _built_cache[key] = built[0]
     return built[0]
 
 

@@ -96,7 +96,7 @@ new MutationObserver(() => {
 # Installed before the page's scripts, so search-later.js wraps these and calls them.
 INDEX_REQUEST = """
 window.__index = { since: Date.now(), asked: false, sentAt: null, sentAfter: null };
-window.__indexSent = new Promise((resolve) => {
+(() => {
   const open = XMLHttpRequest.prototype.open;
   const send = XMLHttpRequest.prototype.send;
   const index = new WeakSet();
@@ -111,11 +111,10 @@ window.__indexSent = new Promise((resolve) => {
     if (index.has(this)) {
       window.__index.sentAt = performance.now();
       window.__index.sentAfter = Date.now() - window.__index.since;
-      resolve(window.__index.sentAt);
     }
     return send.apply(this, args);
   };
-});
+})();
 """
 
 

@@ -86,7 +86,7 @@ def staff_lists(draw: st.DrawFn) -> tuple[bytes, list[str]]:
     return data, names
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(staff_lists())
 def test_a_list_is_read_with_every_name_as_written_or_refused(
     staff_list: tuple[bytes, list[str]],
@@ -108,7 +108,7 @@ def records(text: str) -> list[list[str]]:
     return [row for row in rows if "".join(row).strip()]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(st.binary(max_size=600), st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe"]))
 def test_any_bytes_give_every_row_or_a_sentence(body: bytes, start: bytes) -> None:
     data = start + HEADER.encode() + body
