@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -39,7 +40,17 @@ class TestTheRowLimitCountsRowsAsTheCsvReaderDoes:
         error = refused(data, max_rows=10)
         assert error.reason == "too_many_rows"
         assert "more than 10 rows" in error.message("en")
-        assert "python -m checker batch" in error.message("zh")
+
+    @pytest.mark.parametrize("reason", ["too_many_rows", "too_large"])
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_a_list_too_big_for_the_page_names_the_installed_command(
+        self, reason: str, lang: str
+    ) -> None:
+        scripts = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+        (command,) = (name for name, target in scripts.items() if target == "checker.cli:main")
+        message = UnusableFile(reason, limit="10", size="70").message(lang)
+        assert f"{command} batch FILE.csv" in message
+        assert "python -m" not in message
 
     def test_a_list_at_the_limit_is_checked(self) -> None:
         data = "\r".join([HEADER, *[GOOD] * 10]).encode()
