@@ -99,8 +99,9 @@ def _manual_rules(lang: str) -> str:
     from checker.web import rules_json
 
     rules = json.loads(rules_json(lang))["rules"]
+    template = words_for("checker_words", lang)["manual_rule"]
     items = "".join(
-        f"<li><strong>{esc(rule['title'])}</strong>: {esc(rule['reading'])}</li>"
+        "<li>" + template.format(title=esc(rule["title"]), reading=esc(rule["reading"])) + "</li>"
         for rule in rules
         if not rule["for_everyone"]  # the same day for everybody: nothing for the reader to check
     )

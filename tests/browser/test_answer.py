@@ -235,6 +235,11 @@ def test_the_timeline_says_in_words_what_it_draws(ready_pages: dict[str, Any], l
     person = PEOPLE["eligible"]
     for day in (person.permit_issued, person.permit_expires, person.passport_expires):
         assert format_date(day, lang) in drawn, "each document date written as the engine writes it"
+    if lang == "zh":
+        assert ": " not in label, "a Chinese label takes the full-width colon"
+        assert "; " not in label, "and the full-width semicolon"
+        assert label.startswith("您的日期（按先后）：")
+        assert label.endswith("。")
 
 
 # --- the link -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // phone); the window is the thick part of the line. Every date is the engine's (ISO).
 
 /** @import { CheckResult, Words } from "../shared/types.js" */
+import { fill } from "../shared/dom.js";
 /**
  * @typedef {object} TimelineContext
  * @property {CheckResult} result
@@ -72,7 +73,9 @@ export function timeline(context) {
     viewBox: `0 0 ${WIDTH} ${height}`,
     width: WIDTH,
     height,
-    "aria-label": `${words.timeline_title}: ${rows.map((row) => `${row.label} ${written(row.date)}`).join("; ")}.`,
+    "aria-label": fill(words.timeline_summary, {
+      events: rows.map((row) => `${row.label} ${written(row.date)}`).join(words.timeline_separator),
+    }),
   });
   /** @param {number} index */
   const y = (index) => index * ROW + 12;
