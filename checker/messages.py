@@ -97,3 +97,11 @@ def field_label(field: str, lang: str) -> str:
     if entry is None:
         return field
     return entry[lang if lang in LANGS else "en"]
+
+
+def written_in_label(written_in: str | None, lang: str) -> str | None:
+    """What a page in `lang` writes after a source's title when the source is in another
+    language (" (in Chinese)", "（英文）"); None when it is in the page's own or not known."""
+    if written_in is None or written_in == lang:
+        return None
+    return render(f"source.written_in.{written_in}", lang)

@@ -46,6 +46,7 @@ class Source:
     published: date | None
     retrieved: date
     supports: str
+    written_in: str | None  # "en" or "zh" where the source's address or title says; else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,19 @@ def _source(key: str, raw: dict[str, Any]) -> Source:
         published=published if isinstance(published, date) else None,
         retrieved=raw["retrieved"],
         supports=str(raw.get("supports", "")),
+        written_in=_language(key, raw.get("written_in")),
     )
+
+
+SOURCE_LANGUAGES = ("en", "zh")
+
+
+def _language(key: str, raw: object) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str) and raw in SOURCE_LANGUAGES:
+        return raw
+    raise KeyError(f"sources.{key}.written_in: {raw!r} is not one of {', '.join(SOURCE_LANGUAGES)}")
 
 
 def is_dated_table(raw: object) -> bool:

@@ -27,7 +27,7 @@ from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest, UnusableFile
 from checker.form import CheckInput, read_form, readings
-from checker.messages import LANGS, format_date, render
+from checker.messages import LANGS, format_date, render, written_in_label
 from checker.result import CheckResult, Status
 from checker.rules import load_rules
 
@@ -354,6 +354,8 @@ def rules_json(lang: str) -> str:
                         "published": (
                             rule.source.published.isoformat() if rule.source.published else None
                         ),
+                        "written_in": rule.source.written_in,
+                        "written_in_label": written_in_label(rule.source.written_in, lang),
                     },
                 }
             )

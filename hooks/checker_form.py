@@ -99,9 +99,9 @@ def _manual_rules(lang: str) -> str:
     from checker.web import rules_json
 
     rules = json.loads(rules_json(lang))["rules"]
-    template = words_for("checker_words", lang)["manual_rule"]
+    colon = words_for("guide_words", lang)["colon"]
     items = "".join(
-        "<li>" + template.format(title=esc(rule["title"]), reading=esc(rule["reading"])) + "</li>"
+        f"<li><strong>{esc(rule['title'])}</strong>{colon}{esc(rule['reading'])}</li>"
         for rule in rules
         if not rule["for_everyone"]  # the same day for everybody: nothing for the reader to check
     )

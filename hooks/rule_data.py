@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from checker import check
 from checker.dates import today_in_hangzhou
-from checker.messages import LANGS
+from checker.messages import LANGS, written_in_label
 from checker.messages import format_date as engine_format_date
 from checker.rules import is_dated_table, raw_value_in_force
 
@@ -263,7 +263,10 @@ def _source_line(source_id: str, *, data: GuideData, lang: str) -> str:
         else labels["undated"]
     )
     comma = "，" if lang == "zh" else ", "
-    return f"- [{source['title']}]({source['url']}){comma}{source['publisher']}{comma}{when}"
+    language = written_in_label(source.get("written_in"), lang) or ""
+    return (
+        f"- [{source['title']}]({source['url']}){language}{comma}{source['publisher']}{comma}{when}"
+    )
 
 
 def _worked_case(case: Mapping[str, Any], *, lang: str) -> str:

@@ -221,6 +221,20 @@ def test_a_last_day_that_is_not_a_working_day_names_the_working_day_before_it(
         assert written[lang] in notes.inner_text(), panel
 
 
+@pytest.mark.parametrize(("lang", "source_line"), [("en", "Source: "), ("zh", "来源：")])
+def test_each_rules_source_says_when_it_is_in_english_on_a_chinese_page(
+    ready_pages: dict[str, Any], lang: str, source_line: str
+) -> None:
+    page = ready_pages[lang]
+    ask(page, PEOPLE["eligible"])
+    lines = page.locator(f"{ANSWER} .checker__source").all_text_contents()  # folded away
+    assert lines, "each rule names its source"
+    for line in lines:
+        assert line.startswith(source_line), line
+        assert ("（英文）" in line) == (lang == "zh"), "the rules' source is the English portal"
+        assert "： " not in line
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_timeline_says_in_words_what_it_draws(ready_pages: dict[str, Any], lang: str) -> None:
     page = ready_pages[lang]

@@ -21,6 +21,13 @@ def test_every_source_has_an_address_and_a_retrieval_date() -> None:
         assert "retrieved" in source, key
 
 
+def test_a_sources_language_is_english_or_chinese_where_it_is_given() -> None:
+    for key, source in RULES["sources"].items():
+        assert source.get("written_in", "en") in ("en", "zh"), key
+    assert RULES["sources"]["article"]["written_in"] == "en", "Hangzhou's English portal"
+    assert RULES["sources"]["bendibao"]["written_in"] == "zh", "the Chinese article"
+
+
 def test_every_guide_fact_names_a_known_source_and_how_far_to_trust_it() -> None:
     assert GUIDE_FACTS, "hooks/guide_facts.toml has no facts"
     for fact_id, fact in GUIDE_FACTS.items():

@@ -227,10 +227,20 @@ def test_rules_json_explains_every_rule_with_its_source(lang: str) -> None:
         }
         assert rule["source"]["url"].startswith("http")
         assert rule["source"]["published"] == "2018-08-23"
+        assert rule["source"]["written_in"] == "en"
+
     ninety = reply["rules"][-1]
     in_force = rules.rule("permit_valid_over_90_days").values_on(today_in_hangzhou())
     assert str(in_force.days("min_days_remaining_exclusive")) in ninety["title"]
     assert ("stricter" if lang == "en" else "严格") in ninety["reading"]
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", None), ("zh", "（英文）")])
+def test_a_chinese_reader_is_told_a_rules_source_is_in_english(
+    lang: str, label: str | None
+) -> None:
+    for rule in json.loads(rules_json(lang))["rules"]:
+        assert rule["source"]["written_in_label"] == label
 
 
 def test_window_ics_is_a_calendar_or_empty() -> None:

@@ -7,6 +7,7 @@ link validation, the i18n plugin and its fallback notice), so a broken link is p
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
@@ -105,6 +106,18 @@ def test_the_sources_page_shows_the_rules_version_and_last_verified(
     text = built_page(site_dir, "sources", lang).read_text("utf-8")
     assert rules["rules_version"] in text
     assert format_date(rules["last_verified"], lang=lang) in text
+
+
+@pytest.mark.parametrize(("lang", "other", "label"), [("en", "zh", "(in Chinese)"), ("zh", "en", "（英文）")])
+def test_the_sources_page_names_a_source_written_in_the_other_language(
+    site_dir: Path, lang: str, other: str, label: str
+) -> None:
+    text = built_page(site_dir, "sources", lang).read_text("utf-8")
+    for source in load_guide_data().rules["sources"].values():
+        link = f'href="{source["url"]}">{html.escape(source["title"], quote=False)}</a>'
+        assert link in text
+        after = text.split(link, 1)[1][: len(label) + 1]
+        assert (label in after) == (source.get("written_in") == other), source["title"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -194,8 +194,9 @@ function rulesSection(result, facts, info, words, written) {
         ? el(
             "p",
             { class: "checker__source" },
-            `${words.source} `,
+            words.source,
             el("a", { href: source.url, rel: "noopener noreferrer" }, source.title),
+            source.written_in_label || "",
             source.published ? fill(words.published, { date: written(source.published) }) : "",
           )
         : null,

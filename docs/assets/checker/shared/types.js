@@ -47,7 +47,7 @@
  * @property {string} id
  * @property {string} title
  * @property {string} reading
- * @property {{title: string, url: string, published: string | null} | null} source
+ * @property {{title: string, url: string, published: string | null, written_in: "en" | "zh" | null, written_in_label: string | null} | null} source
  */
 
 /**
