@@ -10,6 +10,8 @@ Pages write shortcodes as HTML comments, so an unrendered page still reads clean
     <!-- rules:value rules.permit_held_two_weeks.min_days_since_permit_issued -->   -> 14
     <!-- rules:value rules.programme_open.opens_on -->   -> 20 August 2018 / 2018年8月20日
     <!-- rules:value facts.combined_card.yangtze_delta_venues -->   -> 2,825 / 2825
+    <!-- rules:running rules_version -->   -> 2026.11 in a span the checker's page fills
+                                             with the running engine's own value
     <!-- rules:sources-used article bendibao -->   -> the page's closing "Sources" section
     <!-- rules:sources-table -->   -> every source with address, date and what it supports
     <!-- rules:worked-examples -->   -> every worked case, answered by `checker.check`
@@ -137,6 +139,7 @@ def render(markdown: str, *, data: GuideData, lang: str) -> str:
     labels_for(lang=lang)
     renderers: Mapping[str, Callable[[list[str]], str]] = {
         "value": lambda args: value(_one(args, "value"), data=data, lang=lang),
+        "running": lambda args: running(_one(args, "running"), data=data, lang=lang),
         "sources-used": lambda args: sources_used(args, data=data, lang=lang),
         "sources-table": lambda args: sources_table(data=data, lang=lang, args=args),
         "worked-examples": lambda args: worked_examples(data=data, lang=lang, args=args),
@@ -175,6 +178,25 @@ def value(key: str, *, data: GuideData, lang: str) -> str:
     if isinstance(found, str):
         return found
     raise UnknownRuleKeyError(f"'{key}' in {where} is a table or a list, not one value")
+
+
+# What the running engine's rules_json says of its rules, which the checker's page shows.
+RUNNING = ("rules_version", "last_verified")
+
+
+def running(key: str, *, data: GuideData, lang: str) -> str:
+    """The build's value of `key`, in a span the checker's page replaces with what the engine
+    it actually runs says (a page from one build beside a cached runtime from another must
+    not claim the build's rules)."""
+    if key not in RUNNING:
+        raise UnknownRuleKeyError(f"rules:running takes one of {', '.join(RUNNING)}, not '{key}'")
+    found = data.rules[key]
+    shown = (  # a day as the engine's answer writes it, weekday first, so nothing shifts
+        format_date(found, lang=lang, weekday=True)
+        if isinstance(found, date)
+        else value(key, data=data, lang=lang)
+    )
+    return f'<span data-rules-running="{key}">{shown}</span>'
 
 
 def format_number(number: int, *, lang: str) -> str:

@@ -17,6 +17,8 @@ from csp import header_policy, inline_script_hashes, meta_policy
 
 from checker.acting import act_from
 from checker.dates import today_in_hangzhou
+from checker.messages import format_date
+from checker.rules import load_rules
 from checker.web import check_json
 from tests.browser.helpers import (
     ANSWER,
@@ -121,6 +123,34 @@ def test_an_answer_asked_for_during_start_up_comes_once_the_engine_is_ready(
     assert wait_for_answer(page) == expected_attributes(person.expected())
     assert state_when_asked == "loading"
     assert page.get_attribute(ROOT_SELECTOR, "data-state") == "ready"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pages_rules_version_is_the_running_engines_not_the_builds(
+    page: Any, site_url: str, lang: str
+) -> None:
+    """A page from another build than the runtime it runs (a cache holding one of each): the
+    page's line names the rules of the engine that answers."""
+    rules = load_rules()
+    built = f'data-rules-running="rules_version">{rules.rules_version}<'
+    url = site_url + ELIGIBILITY_PAGES[lang]
+
+    def from_another_build(route: Any) -> None:
+        response = route.fetch()
+        body = response.text()
+        assert built in body, "the build writes its own version in the span"
+        route.fulfill(
+            response=response,
+            body=body.replace(built, built.replace(rules.rules_version, "2000.1")),
+        )
+
+    page.route(url, from_another_build)
+    open_checker(page, url)
+    shown = "document.querySelector('[data-rules-running=\"rules_version\"]').textContent"
+    page.wait_for_function(f"{shown} !== '2000.1'")
+    assert page.evaluate(shown) == rules.rules_version
+    last_checked = page.locator('[data-rules-running="last_verified"]').inner_text()
+    assert last_checked == format_date(rules.last_verified, lang), "as the answer writes it"
 
 
 def test_the_application_date_defaults_to_today_in_hangzhou(page: Any, site_url: str) -> None:

@@ -8,6 +8,7 @@ import { StartupFailed } from "../shared/engine.js";
 import { readConfig, startWidgetEngine } from "../shared/widget.js";
 import { markInvalid, renderAnswer } from "./answer.js";
 import { addDateExamples, clearErrors, fillForm, formValues, showErrors } from "./fields.js";
+import { showRunningRules } from "./running-rules.js";
 import { copyLink, keepFragmentOnLanguageSwitch } from "./share.js";
 
 /** @import { AnswerReply, Words } from "../shared/types.js" */
@@ -103,7 +104,13 @@ export function startCheckerForm(root) {
   }
   keepFragmentOnLanguageSwitch();
   /** @type {Engine} */
-  const engine = startWidgetEngine(root, { onReady: () => setStatus(words.status_ready), onFailed: showFailure });
+  const engine = startWidgetEngine(root, {
+    onReady: () => {
+      setStatus(words.status_ready);
+      showRunningRules(engine, lang, document).catch((error) => console.error("[checker] rules' version not read:", error));
+    },
+    onFailed: showFailure,
+  });
 
   // One engine call answers the form: the answer, the window's calendar, the rules and the
   // other language's headline and dates for the printed sheet. Every date the page shows
