@@ -37,6 +37,7 @@ from _page import (
 from mkdocs.utils import get_relative_url
 
 from checker.batch import STATUSES
+from checker.dates import DATE_ORDERS
 from checker.messages import render
 from checker.rules import load_rules
 
@@ -82,6 +83,23 @@ def _encoding_switch(words: dict[str, str]) -> str:
         "<p data-batch-read-as></p>"
         f'<p class="batch__encoding-hint">{esc(words["encoding_switch"])}</p>'
         f'<div class="batch__encoding-buttons">{buttons}</div></div>'
+    )
+
+
+def _date_order(words: dict[str, str]) -> str:
+    """How each date column was read (the engine's sentences), and the list's date order to
+    choose when a column does not show its own (as --date-order does on the command line)."""
+    buttons = "".join(
+        f'<button class="md-button batch__encoding-button" type="button" '
+        f'data-date-order="{name}" aria-pressed="false">{esc(words["date_order_" + name])}</button>'
+        for name in (*DATE_ORDERS, "auto")
+    )
+    return (
+        '<div class="batch__encoding batch__date-order" data-batch-date-order hidden>'
+        '<ul class="batch__date-order-sentences" data-batch-date-order-sentences></ul>'
+        "<div data-batch-date-order-choice hidden>"
+        f'<p class="batch__encoding-hint">{esc(words["date_order_switch"])}</p>'
+        f'<div class="batch__encoding-buttons">{buttons}</div></div></div>'
     )
 
 
@@ -165,7 +183,7 @@ def form_html(*, lang: str) -> str:
         f"{_encoding_switch(words)}"
         '<div class="batch__results" data-batch-results tabindex="-1" hidden>'
         f'<h3>{esc(words["results"])}</h3><p class="batch__summary" data-batch-summary></p>'
-        f"{_counts(words)}"
+        f"{_date_order(words)}{_counts(words)}"
         '<div class="batch__tools">'
         f"{_sort_field(words)}"
         '<div class="checker__buttons">'

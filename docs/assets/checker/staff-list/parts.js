@@ -18,6 +18,7 @@ import { answers, partRows } from "./model.js";
  * @property {string} on
  * @property {string} lang
  * @property {string} encoding
+ * @property {string} dateOrder  auto, dmy or mdy (the engine's date_order)
  * @property {number} estimate  the list's rows, as its lines say
  */
 
@@ -33,11 +34,11 @@ const PARTS_AHEAD = 2;
  *   the <tr> of a part's rows (file indexes from `first` on)
  * @returns {Promise<WholeList | Refusal | null>} null: no longer wanted
  */
-export async function checkInParts(engine, { data, on, lang, encoding, estimate }, page) {
+export async function checkInParts(engine, { data, on, lang, encoding, dateOrder, estimate }, page) {
   /** @param {number} first @param {number} count */
   const ask = (first, count) => {
     /** @type {Promise<BatchReply>} */
-    const reply = engine.call("batch_json", { data, on, lang, encoding, first, count });
+    const reply = engine.call("batch_json", { data, on, lang, encoding, date_order: dateOrder, first, count });
     reply.catch(() => {}); // reported when its turn comes
     return { first, count, reply };
   };

@@ -10,6 +10,7 @@ import { todayInHangzhou } from "../shared/dates.js";
 import { StartupFailed } from "../shared/engine.js";
 import { download, fill, required } from "../shared/dom.js";
 import { readConfig, startWidgetEngine } from "../shared/widget.js";
+import { showDateOrder } from "./date-order.js";
 import { columnTable, gridTemplate, headerHtml, rowLines } from "./columns.js";
 import { roomIn, placeFullWidth } from "./layout.js";
 import { cliCommand, filterCounts, filterKept, firstNames, lineCount, matches, sortedIndexes } from "./model.js";
@@ -18,7 +19,10 @@ import { makeRows, placeRows } from "./rows.js";
 
 /** @import { Column } from "./columns.js" */
 /** @import { WholeList } from "./parts.js" */
-/** @typedef {{bytes: Uint8Array, name: string, encoding: string, pasted: boolean}} Source */
+/**
+ * A list as chosen, with how to read it: its encoding and its date order (auto, dmy, mdy).
+ * @typedef {{bytes: Uint8Array, name: string, encoding: string, dateOrder: string, pasted: boolean}} Source
+ */
 
 const BOM = "\ufeff";
 const PHONE = "(max-width: 44.984375em)"; // batch.css: each row a card
@@ -41,6 +45,7 @@ export function startStaffList(root) {
   const problem = required(root, "[data-batch-problem]");
   const command = required(problem, "[data-batch-command]");
   const encodingPanel = required(root, "[data-batch-encoding]");
+  const dateOrderPanel = required(root, "[data-batch-date-order]");
   const results = required(root, "[data-batch-results]");
   const feedback = required(root, "[data-batch-feedback]");
   const shown = required(root, "[data-batch-shown]");
@@ -171,6 +176,7 @@ export function startStaffList(root) {
       rows: list.rows.length,
     });
     showEncoding(list.encoding, firstNames(list));
+    showDateOrder(dateOrderPanel, list, list.source.dateOrder);
     feedback.textContent = "";
     problem.hidden = true;
     progress.hidden = true;
@@ -220,8 +226,8 @@ export function startStaffList(root) {
     try {
       await engine.ready;
       timing.began = performance.now();
-      const { bytes: data, encoding } = source;
-      reply = await checkInParts(engine, { data, on, lang, encoding, estimate }, {
+      const { bytes: data, encoding, dateOrder } = source;
+      reply = await checkInParts(engine, { data, on, lang, encoding, dateOrder, estimate }, {
         stillWanted,
         progress: (done, rows) => {
           progress.value = rows ? done / rows : 1;
@@ -268,7 +274,7 @@ export function startStaffList(root) {
   async function checkFile(file) {
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    await check({ bytes, name: file.name, encoding: "auto", pasted: false });
+    await check({ bytes, name: file.name, encoding: "auto", dateOrder: "auto", pasted: false });
   }
 
   // The calendar of every last day, which the engine writes from the answers already
@@ -305,7 +311,7 @@ export function startStaffList(root) {
       return;
     }
     // As the spreadsheet put it on the clipboard: the engine reads tab-separated cells.
-    check({ bytes: new TextEncoder().encode(text), name: words.pasted, encoding: "auto", pasted: true });
+    check({ bytes: new TextEncoder().encode(text), name: words.pasted, encoding: "auto", dateOrder: "auto", pasted: true });
   });
   onInput.addEventListener("change", () => {
     if (source) check(source);
@@ -329,6 +335,12 @@ export function startStaffList(root) {
     button.addEventListener("click", () => {
       const encoding = /** @type {HTMLElement} */ (button).dataset.encoding || "auto";
       if (source) check({ ...source, encoding });
+    });
+  }
+  for (const button of dateOrderPanel.querySelectorAll("button[data-date-order]")) {
+    button.addEventListener("click", () => {
+      const dateOrder = /** @type {HTMLElement} */ (button).dataset.dateOrder || "auto";
+      if (source) check({ ...source, dateOrder });
     });
   }
   sortSelect.addEventListener("change", () => renderRows());
