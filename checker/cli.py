@@ -53,7 +53,7 @@ from checker.errors import (
 from checker.form import read_form, readings
 from checker.identity_change import identity_change_timeline
 from checker.messages import LANGS, render
-from checker.result import CheckResult
+from checker.result import CheckResult, Status
 from checker.rules import load_rules
 from checker.staff_file import Opener
 from checker.text_encoding import CHUNK_BYTES, ENCODING_CHOICES
@@ -174,13 +174,15 @@ def _report_invalid(error: InvalidInput, lang: str, as_json: bool) -> int:
 def _summary(result: CheckResult) -> str:
     lang = result.lang
     rules = load_rules()
-    lines = [
-        result.headline,
-        render("cli.window", lang, earliest=result.earliest, latest=result.latest),
-    ]
+    window = (
+        render("cli.no_window", lang)
+        if result.status is Status.NO_WINDOW  # no day meets every rule: no "window" to name
+        else render("cli.window", lang, earliest=result.earliest, latest=result.latest)
+    )
+    lines = [result.headline, window]
     for rule in result.rules:
         mark = render("cli.passed" if rule.passed else "cli.failed", lang)
-        lines.append(f"  [{mark}] {rule.id}: {rule.message}")
+        lines.append(render("cli.rule", lang, mark=mark, id=rule.id, message=rule.message))
     lines.append(render("cli.notes", lang))
     lines += [f"  - {note.message}" for note in result.notes]
     lines.append(

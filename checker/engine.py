@@ -87,6 +87,9 @@ class RuleWords:
     reading: str
     passed: str
     failed: str
+    # Failed when its last day came before the work permit was issued: "the last day with
+    # enough left" would name a day before the permit existed.
+    never: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,7 @@ RULES: tuple[RuleStatement, ...] = (
             reading="rule.permit_valid_over_90_days.reading",
             passed="rule.permit_valid_over_90_days.passed",
             failed="rule.permit_valid_over_90_days.failed",
+            never="rule.permit_valid_over_90_days.never",
         ),
     ),
 )
@@ -497,11 +501,17 @@ def permit_order_error(permit_issued: date, permit_expires: date) -> InvalidInpu
 
 def _rule_results(found: Window, on: date, rules: RuleData, lang: str) -> tuple[RuleResult, ...]:
     results = []
-    for limit, values in zip(found.limits, rules.values_on(on), strict=True):
+    in_force = rules.values_on(on)
+    for limit, values in zip(found.limits, in_force, strict=True):
         passed = limit.passes_on(on)
         words = limit.rule.words
         message_id = words.passed if passed else words.failed
-        message = render(message_id, lang, date=limit.day, days=limit.rule.days(values))
+        said: dict[str, object] = {"date": limit.day, "days": limit.rule.days(values)}
+        if not passed and words.never and _permit_never_had_enough(found, in_force):
+            message_id = words.never
+            if limit.rule.closed is not None:
+                said.update(limit.rule.closed(limit.day, on, values))
+        message = render(message_id, lang, **said)
         results.append(
             RuleResult(
                 id=limit.rule.id,

@@ -129,6 +129,26 @@ def test_the_readable_summary_in_chinese() -> None:
     assert "服务网点确认持B类工作许可证能否申请" in completed.stdout
 
 
+@pytest.mark.parametrize(("lang", "none"), [("en", "Window: none"), ("zh", "可申请期间：无")])
+def test_a_permit_too_short_to_ever_apply_is_told_so_not_given_a_day_before_it_was_issued(
+    lang: str, none: str
+) -> None:
+    """Issued 23 November 2026, expiring 21 February 2027: the last day with more than 90
+    days left would be 22 November, a day before the permit existed."""
+    completed = run(
+        "check", "--permit-issued", "2026-11-23", "--permit-expires", "2027-02-21",
+        "--passport-expires", "2030-01-01", "--on", "2026-12-03", "--category", "A",
+        "--lang", lang,
+    )  # fmt: skip
+    assert completed.returncode == 1
+    assert none in completed.stdout, "no window from 7 December back to 22 November"
+    assert "22 November 2026" not in completed.stdout
+    assert "2026年11月22日" not in completed.stdout
+    assert ("never has more than 90 days" if lang == "en" else "从未超过90天") in completed.stdout
+    if lang == "zh":
+        assert "permit_valid_over_90_days：" in completed.stdout, "a Chinese colon"
+
+
 def test_any_accepted_spelling_works_on_the_command_line() -> None:
     completed = run(
         "check",
