@@ -144,7 +144,7 @@ CONTRAST = """([selector, under]) => {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const element = document.querySelector(selector);
-  const ground = backdrop(under ? document.querySelector(under) : element.parentElement);
+  const ground = backdrop(under ? document.querySelector(under) : element);
   const colour = under
     ? backdrop(element)
     : over(parse(getComputedStyle(element).color), ground);
