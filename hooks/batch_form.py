@@ -81,7 +81,8 @@ def _encoding_switch(words: dict[str, str]) -> str:
     return (
         '<div class="batch__encoding" data-batch-encoding hidden>'
         "<p data-batch-read-as></p>"
-        f'<p class="batch__encoding-hint">{esc(words["encoding_switch"])}</p>'
+        f'<p class="batch__encoding-hint" data-batch-names-question>'
+        f"{esc(words['encoding_switch'])}</p>"
         f'<div class="batch__encoding-buttons">{buttons}</div></div>'
     )
 

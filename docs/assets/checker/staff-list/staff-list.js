@@ -114,6 +114,8 @@ export function startStaffList(root) {
     for (const button of encodingPanel.querySelectorAll("button[data-encoding]")) {
       button.setAttribute("aria-pressed", String(/** @type {HTMLElement} */ (button).dataset.encoding === current));
     }
+    // "Names look wrong?" only under names (a refused file has none: the choice is asked)
+    required(encodingPanel, "[data-batch-names-question]").hidden = !read;
     encodingPanel.hidden = false;
   }
 
