@@ -40,13 +40,14 @@ from checker.acting import act_by, days_to_act
 from checker.csv_safety import formula_safe_row
 from checker.date_order import ColumnOrder, check_date_order, column_orders
 from checker.dates import OrderGiven, today_in_hangzhou
-from checker.engine import assess, days_left, headline, working_days
+from checker.engine import assess, days_left, headline, to_confirm, working_days
 from checker.errors import MalformedRow, UnusableFile, check_lang
 from checker.form import read_form
 from checker.result import Status
 from checker.rules import load_rules
 from checker.staff_file import Opener, StaffFile, bytes_opener, extra_cells, read_staff_file
 from checker.text_encoding import decode_staff_list
+from checker.why import why
 
 __all__ = [
     "ADDED_COLUMNS",
@@ -106,6 +107,9 @@ class BatchRow(NamedTuple):
     # page's "days left", urgency order and "within 30 days" filter go by. Not CSV columns.
     act_by: date | None = None
     days_to_act: int | None = None
+    # The page's "Why" column (`checker.why`): about the person, for HR; an invalid row's is
+    # its error. Not a CSV column (the CSV's `reason` stays the answer's headline).
+    why: str = ""
 
     def dates(self) -> tuple[date, ...]:
         """The answer's dates, for writing them out once (`checker.web`)."""
@@ -240,10 +244,12 @@ def _answer_row(
         orders=orders,
     )
     if valid is None:
-        return BatchRow(tuple(cells), INVALID, errors[0].message(lang))
+        error = errors[0].message(lang)
+        return BatchRow(tuple(cells), INVALID, error, why=error)
     found, status = assess(valid.permit_issued, valid.permit_expires, valid.passport_expires, on)
     earliest_working, latest_working = working_days(found)
     window_left = not found.is_empty
+    rules = load_rules()
     return BatchRow(
         cells=tuple(cells),
         status=status.value,
@@ -251,11 +257,12 @@ def _answer_row(
         earliest=found.earliest,
         latest=found.latest,
         days_left=days_left(found, status, on),
-        confirm=load_rules().category.to_confirm(valid.category),
+        confirm=to_confirm(status, valid.category, rules),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,
         act_by=act_by(found.earliest, found.latest, on) if window_left else None,
         days_to_act=days_to_act(status, on, found.earliest, found.latest) if window_left else None,
+        why=why(found, status, on, rules, lang),
     )
 
 
@@ -300,7 +307,8 @@ def _answers(
                 # out at the end of the row, under `extra_1`, `extra_2`...
                 error = MalformedRow("row", cells=width + len(extra), columns=width)
                 counts[INVALID] += 1
-                yield BatchRow(tuple(cells), INVALID, error.message(lang), extra=tuple(extra))
+                message = error.message(lang)
+                yield BatchRow(tuple(cells), INVALID, message, extra=tuple(extra), why=message)
                 continue
         elif len(cells) < width:
             cells = cells + [""] * (width - len(cells))

@@ -373,6 +373,14 @@ def _permit_never_had_enough(found: Window, in_force: tuple[RuleValues, ...]) ->
     return found.day_of("permit_valid_over_90_days") < issued
 
 
+def to_confirm(status: Status, category: str, rules: RuleData) -> tuple[str, ...]:
+    """What to confirm at a service outlet before going (`category` for a class B, C or
+    unknown): nothing when no day to apply on is ahead (too late, no window)."""
+    if status not in (Status.ELIGIBLE, Status.NOT_YET):
+        return ()
+    return rules.category.to_confirm(category)
+
+
 def days_left(found: Window, status: Status, on: date) -> int | None:
     """Days from `on` to the window's last day when eligible (0 on the last day), else None."""
     return (found.latest - on).days if status is Status.ELIGIBLE else None
@@ -572,7 +580,7 @@ def answer(valid: CheckInput) -> CheckResult:
         headline=headline(found, status, on, lang, category),
         category=category,
         lang=lang,
-        confirm=rules.category.to_confirm(category),
+        confirm=to_confirm(status, category, rules),
         days_left=days_left(found, status, on),
         earliest_working_day=earliest_working,
         latest_working_day=latest_working,

@@ -321,6 +321,7 @@ def batch_json(
             "total": batch.total_rows,
             "act_by": [_iso_or_empty(row.act_by) for row in batch.answers],
             "days_to_act": [row.days_to_act for row in batch.answers],
+            "why": [row.why for row in batch.answers],
             **batch.date_order_fields(),
             "date_order_sentences": date_order_sentences(batch.date_orders, batch.lang, "page"),
         }

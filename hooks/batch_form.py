@@ -55,14 +55,19 @@ def _field(name: str, words: dict[str, str], control: str) -> str:
     )
 
 
+# The chips beyond the statuses: the last day soon, and who can apply only once their permit's
+# class is confirmed (class B, C or not given: the sources describe class A).
+FILTERS = ("soon", "confirm")
+
+
 def _counts(words: dict[str, str]) -> str:
     """The count chips, which are the filters (pressed: only those rows are shown)."""
     items = "".join(
         f'<li><button class="batch__filter batch__filter--{name}" type="button" '
         f'data-filter="{name}"{count} aria-pressed="false">'
-        f"<strong>0</strong> {esc(words['count_soon' if name == 'soon' else 'status_' + name])}"
+        f"<strong>0</strong> {esc(words[f'count_{name}' if name in FILTERS else 'status_' + name])}"
         "</button></li>"
-        for name in (*STATUSES, "soon")
+        for name in (*STATUSES, *FILTERS)
         for count in [f' data-count="{name}"' if name in STATUSES else ""]
     )
     return (

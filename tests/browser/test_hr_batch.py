@@ -74,14 +74,15 @@ def test_every_staff_row_comes_back_in_file_order_with_the_engines_answer(
     assert len(rows) == len(STAFF_ROWS) - 1 == len(expected.rows), "rows in = rows out"
     assert [row["row"] for row in rows] == list(range(1, len(rows) + 1))
     status_at = expected.columns.index("status")
-    at = {name: expected.columns.index(name) for name in ("earliest", "latest", "reason")}
-    for shown, engine_row in zip(rows, expected.rows, strict=True):
+    at = {name: expected.columns.index(name) for name in ("earliest", "latest")}
+    for shown, engine_row, answer in zip(rows, expected.rows, expected.answers, strict=True):
         assert shown["status"] == engine_row[status_at]
-        # Shown: the status in words, the file's columns, days left, earliest, latest, reason.
+        # Shown: the status in words, the file's columns, days left, earliest, latest, why.
         inputs = shown["cells"][1 : status_at + 1]
         assert inputs == engine_row[:status_at], "extra columns and Chinese names kept as typed"
-        _days, earliest, latest, reason = shown["cells"][status_at + 1 :]
-        assert [earliest, latest, reason] == [engine_row[at[name]] for name in at]
+        _days, earliest, latest, why = shown["cells"][status_at + 1 :]
+        assert [earliest, latest] == [engine_row[at[name]] for name in at]
+        assert why == answer.why, "the Why column is the engine's sentence for HR"
     sort_by(page, "urgent")
 
 
@@ -102,9 +103,9 @@ def test_each_row_carries_the_engines_days_left_and_what_to_confirm(
     categories = [row[STAFF_ROWS[0].index("category")] for row in STAFF_ROWS[1:]]
     to_confirm = [shown["confirm"] == "category" for shown in rows]
     assert to_confirm == [
-        answer.status != "invalid" and category.upper() != "A"
+        answer.status in {"eligible", "not_yet"} and category.upper() != "A"
         for answer, category in zip(expected.answers, categories, strict=True)
-    ], "class B, C and not known are confirmed first; class A is not"
+    ], "class B, C and not known who can apply are confirmed first; class A and too late not"
 
 
 def test_the_list_covers_every_status_and_the_bad_row_says_why(hr_pages: dict[str, Any]) -> None:
@@ -220,6 +221,26 @@ def test_the_soon_filter_shows_who_has_30_days_or_fewer_to_apply(
     press(page, "soon")
     assert {row["row"] for row in shown_rows(page) if not row["hidden"]} == soon
     press(page, "soon")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_who_must_confirm_their_class_first_have_a_chip_apart_from_can_apply(
+    hr_pages: dict[str, Any], lang: str
+) -> None:
+    """Class B, C or not given: "Can apply" counts them with class A, and this chip shows
+    them alone; a row too late to apply is not among them."""
+    page = hr_pages[lang]
+    expected = check_batch(staff_csv(), on=CHECK_DAY, lang=lang)
+    to_confirm = {at + 1 for at, answer in enumerate(expected.answers) if answer.confirm}
+    assert to_confirm, "the staff list has class B, C and unknown rows who can apply"
+    assert all(expected.answers[row - 1].status in {"eligible", "not_yet"} for row in to_confirm)
+    chip = page.locator(f'{BATCH} button[data-filter="confirm"]')
+    assert int(chip.locator("strong").inner_text()) == len(to_confirm)
+    assert (" 人须先确认" in chip.inner_text()) == (lang == "zh")
+    press(page, "confirm")
+    assert {row["row"] for row in shown_rows(page) if not row["hidden"]} == to_confirm
+    press(page, "confirm")
+    assert not any(row["hidden"] for row in shown_rows(page))
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -101,7 +101,7 @@ def test_an_hr_officer_sees_days_left_what_to_confirm_and_the_working_days() -> 
     assert [(row["status"], row["days_left"], row["confirm"]) for row in added] == [
         ("eligible", "10", "category"),
         ("not_yet", "", ""),
-        ("no_window", "", "category"),
+        ("no_window", "", ""),  # no day to apply on: nothing to confirm first
     ]
     assert [(row["earliest_working_day"], row["latest_working_day"]) for row in added] == [
         ("2026-11-26", "2026-12-04"),
@@ -111,6 +111,61 @@ def test_an_hr_officer_sees_days_left_what_to_confirm_and_the_working_days() -> 
     typed = result.answers[0]
     assert (typed.days_left, typed.confirm) == (10, ("category",))
     assert typed.latest_working_day == date(2026, 12, 4)
+
+
+WHY = [
+    # name, staff number, permit issued, permit expires, passport expires, category, team
+    [
+        "P",
+        "1",
+        "2026-11-12",
+        "2031-01-01",
+        "2027-06-01",
+        "A",
+        "x",
+    ],  # the passport sets the last day
+    ["W", "2", "2026-11-12", "2027-06-01", "2031-01-01", "A", "x"],  # the permit's 90 days do
+    ["N", "3", "2026-11-22", "2031-01-01", "2031-01-01", "A", "x"],  # held 14 days on 6 December
+    ["T", "4", "2025-01-05", "2031-01-01", "2026-10-01", "", "x"],  # passport ran out
+    ["E", "5", "2025-01-05", "2027-01-05", "2031-01-01", "", "x"],  # 90 days or fewer left
+    ["S", "6", "2026-11-23", "2027-02-21", "2031-01-01", "A", "x"],  # permit too short
+    ["X", "7", "2026-13-01", "2027-02-21", "2031-01-01", "A", "x"],  # no 13th month
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_why_column_tells_hr_what_decides_each_row_without_repeating_its_dates(
+    lang: str,
+) -> None:
+    result = check_batch(staff_csv(WHY).encode("utf-8"), on=ON, lang=lang)
+    said = [row.why for row in result.answers]
+    decided_by = {
+        "en": ["passport", "work permit", "held 14 days", "passport", "90 days", "90 days"],
+        "zh": ["护照", "工作许可证", "满14天", "护照", "90天", "90天"],
+    }[lang]
+    for why, rule in zip(said, decided_by, strict=False):
+        assert rule in why, why
+    for why, row in zip(said[:-1], WHY[:-1], strict=True):
+        assert not {row[2], row[3], row[4]} & set(why.split()), "no date of the row's own columns"
+        assert "2026" not in why, why
+    if lang == "en":
+        assert not [why for why in said if {"you", "your"} & set(why.lower().split())]
+    assert said[-1] == result.answers[-1].reason, "an unreadable row's why is its error"
+
+
+def test_a_row_that_can_no_longer_apply_is_not_asked_to_confirm_its_class_first() -> None:
+    result = check_batch(staff_csv(WHY).encode("utf-8"), on=ON)
+    confirm = {row.cells[0]: row.confirm for row in result.answers}
+    assert confirm["T"] == confirm["E"] == (), "too late: nothing to confirm before going"
+    growing = check_batch(staff_csv([[*WHY[0][:5], "B", "x"]]).encode("utf-8"), on=ON)
+    assert growing.answers[0].confirm == ("category",), "class B who can apply: confirm first"
+
+
+def test_the_engine_has_a_why_sentence_for_every_status_and_deciding_rule() -> None:
+    from checker.messages import catalogue
+    from checker.why import why_ids
+
+    assert [message_id for message_id in why_ids() if message_id not in catalogue()] == []
 
 
 def test_extra_columns_come_out_unchanged_and_in_order() -> None:

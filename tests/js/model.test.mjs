@@ -7,6 +7,7 @@ import {
   filterCounts,
   filterKept,
   lineCount,
+  matches,
   partRows,
   sortedIndexes,
   firstNames,
@@ -66,6 +67,28 @@ test("a row with a last day within 30 days is soon, and only one that can still 
     ],
   );
   assert.deepEqual(rowAnswers[2].confirm, ["category"]);
+});
+
+test("who must confirm their permit's class first have a chip of their own", () => {
+  const rowAnswers = answers(LIST, LIST.rows);
+  assert.equal(filterCounts({ eligible: 2 }, rowAnswers)("confirm"), 1);
+  assert.deepEqual(
+    rowAnswers.filter((answer) => matches(answer, "confirm")).map((answer) => answer.status),
+    ["not_yet"],
+  );
+  assert.equal(rowAnswers.filter((answer) => matches(answer, "eligible")).length, 2);
+});
+
+test("the Why column is the engine's sentence for HR, the CSV's reason where it has none", () => {
+  const why = ["Too late: the passport is no longer valid.", "Can apply.", "Not yet.", "Can apply."];
+  assert.deepEqual(
+    answers({ ...LIST, why }, LIST.rows).map((answer) => answer.why),
+    why,
+  );
+  assert.deepEqual(
+    answers(LIST, LIST.rows).map((answer) => answer.why),
+    ["No", "Yes", "Not yet", "Yes"],
+  );
 });
 
 test("a filter the next list has no rows for goes back to every row", () => {

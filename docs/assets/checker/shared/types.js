@@ -104,6 +104,7 @@
  * @property {number} total
  * @property {(string)[]} [act_by]  each row's working day to act by, in row order ("" if none)
  * @property {(number | null)[]} [days_to_act]  each row's days to that day when eligible
+ * @property {string[]} [why]  each row's "Why" sentence for HR (checker/why.py)
  * @property {Record<string, string>} [date_orders]  how each date column was read (dmy, mdy)
  * @property {Record<string, string>} [date_order_refused]  columns refused (undecided, contradicts)
  * @property {string[]} [date_order_sentences]  both, in the reader's language

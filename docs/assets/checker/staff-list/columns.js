@@ -92,10 +92,9 @@ function inputWidths(result, room) {
  * @returns {Column[]}
  */
 export function columnTable(result, words, room) {
-  const [atEarliest, atLatest, atReason, atFirstWorking, atLastWorking] = [
+  const [atEarliest, atLatest, atFirstWorking, atLastWorking] = [
     "earliest",
     "latest",
-    "reason",
     "earliest_working_day",
     "latest_working_day",
   ].map((name) => addedAt(result, name));
@@ -201,8 +200,8 @@ export function columnTable(result, words, room) {
   const reasonColumn = {
     header: words.col_reason,
     width: null,
-    writer: () => (row) => `<td class="batch__reason">${escapeHtml(row[atReason])}</td>`,
-    lines: (width) => (row) => linesOf(row[atReason], width),
+    writer: () => (_row, answer) => `<td class="batch__reason">${escapeHtml(answer.why)}</td>`,
+    lines: (width) => (_row, answer) => linesOf(answer.why, width),
   };
 
   return [

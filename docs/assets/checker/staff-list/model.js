@@ -9,7 +9,9 @@
  * One row's answer as the view needs it: status, the days left to act (to the working day
  * the answer advises, `act_by`: a number or null), the rules' own days left (`daysLeft`, the
  * CSV's column), the notes to confirm, and whether its day to act is soon.
- * @typedef {{status: string, days: number | null, daysLeft: number | null, actBy: string, confirm: string[], soon: boolean}} RowAnswer
+ * `why`: the "Why" column's sentence for HR (the reply's `why`; the CSV's reason where a reply
+ * has none).
+ * @typedef {{status: string, days: number | null, daysLeft: number | null, actBy: string, confirm: string[], soon: boolean, why: string}} RowAnswer
  */
 /** @typedef {Pick<BatchPart, "input_columns" | "added_columns">} Columns */
 
@@ -69,14 +71,15 @@ export function addedAt(result, name) {
 /**
  * The answer of each of `rows` as the view needs it: the days to act are the reply's
  * `days_to_act` and `act_by` (one per row, in row order), the rules' days left its column.
- * @param {Pick<BatchPart, "input_columns" | "added_columns" | "days_left_shown_within"> & Partial<Pick<BatchPart, "days_to_act" | "act_by">>} result
+ * @param {Pick<BatchPart, "input_columns" | "added_columns" | "days_left_shown_within"> & Partial<Pick<BatchPart, "days_to_act" | "act_by" | "why">>} result
  * @param {string[][]} rows
  * @returns {RowAnswer[]}
  */
 export function answers(result, rows) {
-  const [atStatus, atDays, atConfirm] = ["status", "days_left", "confirm"].map((name) => addedAt(result, name));
+  const [atStatus, atDays, atConfirm, atReason] = ["status", "days_left", "confirm", "reason"].map((name) => addedAt(result, name));
   const toAct = result.days_to_act || [];
   const actBy = result.act_by || [];
+  const why = result.why || [];
   return rows.map((row, index) => {
     const days = atDays === -1 ? "" : row[atDays];
     const status = row[atStatus];
@@ -94,30 +97,38 @@ export function answers(result, rows) {
         number >= 0 &&
         number <= result.days_left_shown_within &&
         (status === "eligible" || status === "not_yet"),
+      why: why[index] ?? (atReason === -1 ? "" : row[atReason] || ""),
     };
   });
 }
 
 /**
- * Whether a row is shown under `filter` (a status, "soon", or null for every row).
+ * Whether a row is shown under `filter` (a status, "soon", "confirm": something to confirm
+ * first, or null for every row).
  * @param {RowAnswer} answer
  * @param {string | null} filter
  */
 export function matches(answer, filter) {
   if (!filter) return true;
   if (filter === "soon") return answer.soon;
+  if (filter === "confirm") return answer.confirm.length > 0;
   return answer.status === filter;
 }
 
 /**
- * How many rows each filter shows: each status's count (the engine's), and "soon".
+ * How many rows each filter shows: each status's count (the engine's), "soon" and "confirm".
  * @param {Record<string, number>} counts
  * @param {RowAnswer[]} rowAnswers
  * @returns {(filter: string) => number}
  */
 export function filterCounts(counts, rowAnswers) {
-  const soon = rowAnswers.filter((answer) => answer.soon).length;
-  return (filter) => (filter === "soon" ? soon : counts[filter] || 0);
+  /** @type {Record<string, number>} */
+  const beyond = { soon: 0, confirm: 0 };
+  for (const answer of rowAnswers) {
+    if (answer.soon) beyond.soon += 1;
+    if (answer.confirm.length) beyond.confirm += 1;
+  }
+  return (filter) => (filter in beyond ? beyond[filter] : counts[filter] || 0);
 }
 
 /**

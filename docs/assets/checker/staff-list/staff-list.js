@@ -62,7 +62,7 @@ export function startStaffList(root) {
   let room = 0; // the table's width in "0"-widths
   let labelled = /** @type {boolean | null} */ (null); // whether the rows' cells are labelled (cards)
   /** @type {string | null} */
-  let filter = null; // a status, "soon", or null for every row
+  let filter = null; // a status, "soon", "confirm", or null for every row
   let latestRequest = 0;
   let writing = 0;
 
