@@ -522,6 +522,41 @@ def test_every_row_of_the_counter_sheet_says_something(
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_day_first_date_typed_as_text_is_read_and_the_reading_shown_under_the_answer(
+    new_page: Callable[..., Any], site_url: str, lang: str
+) -> None:
+    """15/11/2026 can only be day first: it is read, and the answer says how, so that a
+    reader who meant something else sees it at once."""
+    page = new_page(viewport=PHONE)
+    open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
+    page.evaluate(
+        f"""() => {{
+          for (const input of document.querySelectorAll('{ROOT_SELECTOR} input[type=date]')) {{
+            input.type = "text";
+          }}
+        }}"""
+    )
+    values = person_values(PEOPLE["eligible"])
+    day = PEOPLE["eligible"].on
+    values["on"] = f"{day.day}/{day.month}/{day.year}"
+    assert day.day > 12, "a day that cannot be a month"
+    fill_form(page, values)
+    submit_and_wait(page)
+    readings = page.locator(f"{ANSWER} [data-readings] li")
+    assert readings.count() == 1
+    assert readings.get_attribute("data-reading") == "on"
+    assert format_date(day, lang) in readings.inner_text()
+    assert values["on"] in readings.inner_text()
+    headline = page.locator(HEADLINE).bounding_box()
+    shown = readings.bounding_box()
+    assert headline is not None
+    assert shown is not None
+    assert shown["y"] > headline["y"], "the answer first, then how the dates were read"
+    ask(page, PEOPLE["eligible"])  # ISO dates: nothing to say
+    assert page.locator(f"{ANSWER} [data-readings]").count() == 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_dates_typed_as_text_give_the_same_answer_timeline_and_sheet(
     new_page: Callable[..., Any], site_url: str, lang: str
 ) -> None:

@@ -267,6 +267,22 @@ function noCalendarSentence(reply) {
 }
 
 /**
+ * How the engine read each date written day-first or month-first ("“15/11/2026” was read as
+ * Sunday 15 November 2026 (day/month/year)"), under the answer: a reader sees at once if it
+ * is not what they meant. Null when every date was unambiguous.
+ * @param {Answer} reply
+ */
+function readingsList(reply) {
+  const readings = reply.readings || [];
+  if (!readings.length) return null;
+  return el(
+    "ul",
+    { class: "checker__readings", "data-readings": "" },
+    readings.map((reading) => el("li", { "data-reading": reading.field }, reading.message)),
+  );
+}
+
+/**
  * Replace the answer element's content with the engine's answer.
  * @param {HTMLElement} answer
  * @param {AnswerContext} context
@@ -291,6 +307,7 @@ export function renderAnswer(answer, context) {
   answer.replaceChildren(
     ...present([
       panel(reply, facts, words, written, context.planned),
+      readingsList(reply),
       bringSection(facts, words),
       timeline({ result, facts, documents, words, written, planned: context.planned }),
       actionsSection(words, reply.ics !== "", context.shareLink, handlers, noCalendarSentence(reply)),

@@ -62,6 +62,11 @@
 /** @typedef {{headline: string, written: Record<string, string>}} SheetReply */
 
 /**
+ * A date the reader wrote day-first or month-first, and how the engine read it.
+ * @typedef {{field: string, text: string, read_as: string, order: string, message: string}} Reading
+ */
+
+/**
  * answer_json's reply for a valid form.
  * @typedef {object} Answer
  * @property {true} ok
@@ -73,6 +78,7 @@
  * @property {CalendarState} [calendar]  the calendar's state (none_ahead: `message` instead of a file)
  * @property {RulesReply} rules
  * @property {Record<string, SheetReply>} sheets
+ * @property {Reading[]} [readings]  how each day-first or month-first date was read
  */
 
 /** @typedef {{state: "ready" | "none_ahead" | "no_window", message?: string}} CalendarState */
