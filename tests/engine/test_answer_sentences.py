@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 
 from checker import Status, check
+from checker.engine import CONFIRMING_HEADLINES, HEADLINES
+from checker.messages import catalogue, format_date
 from checker.working_days import load_working_days
 from tests.engine.helpers import case_dates, worked_cases
 
@@ -142,25 +144,25 @@ class TestWhichWorkingDayShouldIGoBy:
             (
                 date(2026, 12, 6),
                 "en",
-                "Your last day, Sunday 6 December 2026, falls on a weekend, when service "
+                "Your last day falls on a weekend, when service "
                 "outlets may be closed: to be safe, go by Friday 4 December 2026.",
             ),
             (
                 date(2026, 12, 6),
                 "zh",
-                "您的最后一天2026年12月6日（星期日）是周末，服务网点可能不办公："
+                "您的最后一天是周末，服务网点可能不办公："
                 "稳妥起见，请在2026年12月4日（星期五）或之前前往。",
             ),
             (
                 date(2026, 10, 5),
                 "en",
-                "Your last day, Monday 5 October 2026, is in a public holiday break, when "
+                "Your last day is in a public holiday break, when "
                 "service outlets may be closed: to be safe, go by Wednesday 30 September 2026.",
             ),
             (
                 date(2026, 10, 5),
                 "zh",
-                "您的最后一天2026年10月5日（星期一）在法定节假日放假期间，服务网点可能不办公："
+                "您的最后一天在法定节假日放假期间，服务网点可能不办公："
                 "稳妥起见，请在2026年9月30日（星期三）或之前前往。",
             ),
         ],
@@ -170,6 +172,28 @@ class TestWhichWorkingDayShouldIGoBy:
         self, last_day: date, lang: str, says: str
     ) -> None:
         assert note(window_to(last_day, lang=lang), "last_day_not_working") == says
+
+    @pytest.mark.parametrize("lang", LANGS)
+    @pytest.mark.parametrize("category", ["A", "B", "unknown"])
+    def test_a_weekend_last_day_is_named_once_and_the_working_day_to_go_by_once(
+        self, lang: str, category: str
+    ) -> None:
+        result = window_to(date(2026, 12, 6), lang=lang, category=category)
+        said = " ".join([result.headline, *(note.message for note in result.notes)])
+        sunday, friday = (format_date(date(2026, 12, day), lang) for day in (6, 4))
+        assert (said.count(sunday), said.count(friday)) == (1, 1), said
+
+    def test_every_open_or_coming_windows_headline_names_its_last_day(self) -> None:
+        """So the last-day note need not name it again."""
+        open_or_coming = [
+            message_id
+            for (status, _), message_id in [*HEADLINES.items(), *CONFIRMING_HEADLINES.items()]
+            if status in (Status.ELIGIBLE, Status.NOT_YET)
+        ]
+        assert len(open_or_coming) == 6
+        for message_id in open_or_coming:
+            for lang in LANGS:
+                assert "{latest}" in catalogue()[message_id][lang], message_id
 
     def test_a_last_day_on_the_make_up_working_saturday_needs_no_warning(self) -> None:
         result = window_to(date(2026, 10, 10))
