@@ -1,5 +1,6 @@
-// The shapes the page and the engine exchange (checker/web.py defines them; the values the
-// page needs before the engine has started are in contract.js, written from Python).
+// The shapes the page and the engine exchange: checker/replies.py declares the engine's
+// replies, and tests/site/test_reply_shapes.py holds these typedefs to the same keys (the
+// values the page needs before the engine has started are in contract.js, written from Python).
 // Types only: this module exports nothing at run time.
 
 /**
@@ -23,7 +24,7 @@
 
 /** @typedef {{field: string, message: string}} FieldError */
 /** @typedef {{id: string, message: string}} Note */
-/** @typedef {{id: string, passed: boolean, message: string, date?: string}} RuleOutcome */
+/** @typedef {{id: string, passed: boolean, date: string, sets: string, message: string}} RuleOutcome */
 
 /**
  * @typedef {object} CheckResult
@@ -31,23 +32,31 @@
  * @property {string} on
  * @property {string} earliest
  * @property {string} latest
- * @property {number | null} [days_left]
- * @property {string[]} [confirm]
- * @property {string | null} [earliest_working_day]
- * @property {string | null} [latest_working_day]
- * @property {string | null} [act_by]  the working day to act by (checker/acting.py)
- * @property {number | null} [days_to_act]  days from `on` to `act_by` when eligible
+ * @property {number | null} days_left
+ * @property {string[]} confirm
+ * @property {string | null} earliest_working_day
+ * @property {string | null} latest_working_day
+ * @property {string | null} act_by  the working day to act by (checker/acting.py)
+ * @property {number | null} days_to_act  days from `on` to `act_by` when eligible
  * @property {Note[]} notes
  * @property {RuleOutcome[]} rules
  * @property {string} rules_version
  */
 
 /**
+ * A rule's source; `written_in_label` names its language on a page in the other one.
+ * @typedef {{title: string, url: string, published: string | null, written_in: "en" | "zh" | null, written_in_label: string | null}} SourceAbout
+ */
+
+/**
  * @typedef {object} RuleAbout
  * @property {string} id
+ * @property {string} sets
+ * @property {boolean} for_everyone
  * @property {string} title
+ * @property {string} wording
  * @property {string} reading
- * @property {{title: string, url: string, published: string | null, written_in: "en" | "zh" | null, written_in_label: string | null} | null} source
+ * @property {SourceAbout} source
  */
 
 /**
@@ -75,7 +84,7 @@
  * @property {Record<string, string>} written
  * @property {Record<string, string>} documents  the reader's document dates, ISO
  * @property {string} ics
- * @property {CalendarState} [calendar]  the calendar's state (none_ahead: `message` instead of a file)
+ * @property {CalendarState} calendar  the calendar's state (none_ahead: `message` instead of a file)
  * @property {RulesReply} rules
  * @property {Record<string, SheetReply>} sheets
  * @property {Reading[]} [readings]  how each day-first or month-first date was read
@@ -108,12 +117,12 @@
  * @property {string} csv
  * @property {string} encoding
  * @property {number} total
- * @property {(string)[]} [act_by]  each row's working day to act by, in row order ("" if none)
- * @property {(number | null)[]} [days_to_act]  each row's days to that day when eligible
- * @property {string[]} [why]  each row's "Why" sentence for HR (checker/why.py)
- * @property {Record<string, string>} [date_orders]  how each date column was read (dmy, mdy)
- * @property {Record<string, string>} [date_order_refused]  columns refused (undecided, contradicts)
- * @property {string[]} [date_order_sentences]  both, in the reader's language
+ * @property {string[]} act_by  each row's working day to act by, in row order ("" if none)
+ * @property {(number | null)[]} days_to_act  each row's days to that day when eligible
+ * @property {string[]} why  each row's "Why" sentence for HR (checker/why.py)
+ * @property {Record<string, string>} date_orders  how each date column was read (dmy, mdy)
+ * @property {Record<string, string>} date_order_refused  columns refused (undecided, contradicts)
+ * @property {string[]} date_order_sentences  both, in the reader's language
  */
 
 /** @typedef {BatchPart | Refusal} BatchReply */
