@@ -24,7 +24,7 @@ from checker.batch import (
 from checker.calendar import batch_calendar, window_calendar
 from checker.date_order import date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
-from checker.engine import RULES
+from checker.engine import DATE_FIELDS, FIELD_ORDER, RULES
 from checker.errors import EncodingUndecided, InvalidInput, InvalidRequest, UnusableFile
 from checker.form import CheckInput, read_form, readings
 from checker.messages import LANGS, format_date, render, written_in_label
@@ -44,10 +44,9 @@ __all__ = [
 ]
 
 MEGABYTE = 1024 * 1024
-DATE_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on")
-FORM_FIELDS = ("permit_issued", "permit_expires", "passport_expires", "on", "category", "lang")
+FORM_FIELDS = FIELD_ORDER  # the form's fields, in the order errors are reported
 # The reader's own document dates, as the answer gives them back (normalised, ISO).
-DOCUMENT_FIELDS = ("permit_issued", "permit_expires", "passport_expires")
+DOCUMENT_FIELDS = tuple(name for name in DATE_FIELDS if name != "on")
 # The fields a shared link carries (the application day only when it was planned).
 LINK_FIELDS = (*DOCUMENT_FIELDS, "category")
 # The engine's start-up in the browser, step by step (the worker reports each by name; the
