@@ -11,6 +11,39 @@ from typing import Any
 from tests.site.guide_pages import GUIDE_PAGES, built_path
 
 RUNTIME_CACHE = "checker-runtime"
+HOLD_LIMIT = 600  # looks (every 0.1 s) for the held request before giving up
+
+# What the page's origin keeps: its service worker's scope (or null) and each cache's entries.
+KEPT = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const caches_ = {};
+  for (const name of await caches.keys()) {
+    caches_[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+  }
+  return { registered: registration === undefined ? null : registration.scope, caches: caches_ };
+}"""
+
+
+def kept(page: Any) -> dict[str, Any]:
+    """{"registered": the service worker's scope or None, "caches": {name: [url, ...]}}."""
+    return dict(page.evaluate(KEPT))
+
+
+def hold_requests(page: Any, pattern: str) -> list[Any]:
+    """Routes of requests matching `pattern`, held (neither answered nor failed) until the
+    test continues them."""
+    held: list[Any] = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def until_held(page: Any, held: list[Any]) -> None:
+    """Until a request of `held` has been asked for (looked at every 0.1 s)."""
+    for _ in range(HOLD_LIMIT):
+        if held:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the held request was never asked for")
 
 
 def guide_pages(lang: str) -> list[str]:
