@@ -3,6 +3,7 @@ worker in control, and a copy of the site whose next build can be simulated."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -69,11 +70,23 @@ CACHE_FILLED = """async ([name, count]) => {
 }"""
 
 
+def runtime_file_count(site_dir: Path) -> int:
+    """How many files the checker's runtime has (its precompressed copies not counted)."""
+    runtime = next((site_dir / "assets" / "pyodide").iterdir())
+    return len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
+
+
 def wait_until_runtime_kept(page: Any, site_dir: Path) -> None:
     """Until the runtime cache holds every file of the checker's runtime."""
-    runtime = next((site_dir / "assets" / "pyodide").iterdir())
-    count = len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
-    page.evaluate(CACHE_FILLED, [RUNTIME_CACHE, count])
+    page.evaluate(CACHE_FILLED, [RUNTIME_CACHE, runtime_file_count(site_dir)])
+
+
+def expected_heading(site_dir: Path, path: str) -> str:
+    """The page's <h1> as built (read from the file, not typed here)."""
+    text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+    assert found, path
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).replace("¶", "").strip()
 
 
 def copy_of_site(site_dir: Path, target: Path) -> Path:

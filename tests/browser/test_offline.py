@@ -8,8 +8,6 @@ line that saves data keeps the pages but not the checker's runtime."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from tests.browser.helpers import (
 )
 from tests.browser.offline_helpers import (
     copy_of_site,
+    expected_heading,
     guide_pages,
     hold_requests,
     kept,
@@ -76,14 +75,6 @@ ServiceWorker.prototype.postMessage = function (message, ...rest) {
 # The asks so far, once the page's own wait for the active worker is over.
 ASKED_ONCE_ACTIVE = """() => navigator.serviceWorker.ready
   .then(() => new Promise((resolve) => setTimeout(() => resolve(window.askedOfWorker), 0)))"""
-
-
-def expected_heading(site_dir: Path, path: str) -> str:
-    """The page's <h1> as built (read from the file, not typed here)."""
-    text = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
-    assert found, path
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).replace("¶", "").strip()
 
 
 def test_after_one_visit_to_the_checker_every_page_opens_offline_in_both_languages(
