@@ -66,12 +66,14 @@ def filled(caches: dict[str, list[str]]) -> dict[str, list[str]]:
 SAVES_DATA = """Object.defineProperty(navigator, "connection", {
   value: { saveData: true }, configurable: true });"""
 # What the page asks of its service worker, in order (the messages' types).
-RECORD_ASKS = """window.askedOfWorker = [];
-const post = ServiceWorker.prototype.postMessage;
-ServiceWorker.prototype.postMessage = function (message, ...rest) {
-  window.askedOfWorker.push(message && message.type);
-  return post.call(this, message, ...rest);
-};"""
+RECORD_ASKS = """(() => {
+  window.askedOfWorker = [];
+  const post = ServiceWorker.prototype.postMessage;
+  ServiceWorker.prototype.postMessage = function (message, ...rest) {
+    window.askedOfWorker.push(message && message.type);
+    return post.call(this, message, ...rest);
+  };
+})();"""
 # The asks so far, once the page's own wait for the active worker is over.
 ASKED_ONCE_ACTIVE = """() => navigator.serviceWorker.ready
   .then(() => new Promise((resolve) => setTimeout(() => resolve(window.askedOfWorker), 0)))"""

@@ -125,7 +125,7 @@ function pageSeen() {
   const heading = document.querySelector("h1");
   return {
     heading: heading ? heading.textContent.replace("\u00b6", "").trim() : null,
-    controlled: navigator.serviceWorker.controller !== null,
+    controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
   };
 }
 

@@ -92,7 +92,7 @@ PAGE_SEEN = """
 const heading = document.querySelector("h1");
 return {
   heading: heading ? heading.textContent.replace("\u00b6", "").trim() : null,
-  controlled: navigator.serviceWorker.controller !== null,
+  controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
 };
 """
 
