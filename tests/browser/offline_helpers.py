@@ -3,6 +3,7 @@ worker in control, and a copy of the site whose next build can be simulated."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
@@ -11,6 +12,39 @@ from typing import Any
 from tests.site.guide_pages import GUIDE_PAGES, built_path
 
 RUNTIME_CACHE = "checker-runtime"
+HOLD_LIMIT = 600  # looks (every 0.1 s) for the held request before giving up
+
+# What the page's origin keeps: its service worker's scope (or null) and each cache's entries.
+KEPT = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const caches_ = {};
+  for (const name of await caches.keys()) {
+    caches_[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+  }
+  return { registered: registration === undefined ? null : registration.scope, caches: caches_ };
+}"""
+
+
+def kept(page: Any) -> dict[str, Any]:
+    """{"registered": the service worker's scope or None, "caches": {name: [url, ...]}}."""
+    return dict(page.evaluate(KEPT))
+
+
+def hold_requests(page: Any, pattern: str) -> list[Any]:
+    """Routes of requests matching `pattern`, held (neither answered nor failed) until the
+    test continues them."""
+    held: list[Any] = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def until_held(page: Any, held: list[Any]) -> None:
+    """Until a request of `held` has been asked for (looked at every 0.1 s)."""
+    for _ in range(HOLD_LIMIT):
+        if held:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the held request was never asked for")
 
 
 def guide_pages(lang: str) -> list[str]:
@@ -36,11 +70,23 @@ CACHE_FILLED = """async ([name, count]) => {
 }"""
 
 
+def runtime_file_count(site_dir: Path) -> int:
+    """How many files the checker's runtime has (its precompressed copies not counted)."""
+    runtime = next((site_dir / "assets" / "pyodide").iterdir())
+    return len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
+
+
 def wait_until_runtime_kept(page: Any, site_dir: Path) -> None:
     """Until the runtime cache holds every file of the checker's runtime."""
-    runtime = next((site_dir / "assets" / "pyodide").iterdir())
-    count = len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
-    page.evaluate(CACHE_FILLED, [RUNTIME_CACHE, count])
+    page.evaluate(CACHE_FILLED, [RUNTIME_CACHE, runtime_file_count(site_dir)])
+
+
+def expected_heading(site_dir: Path, path: str) -> str:
+    """The page's <h1> as built (read from the file, not typed here)."""
+    text = (site_dir / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
+    assert found, path
+    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).replace("¶", "").strip()
 
 
 def copy_of_site(site_dir: Path, target: Path) -> Path:

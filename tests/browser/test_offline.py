@@ -2,12 +2,12 @@
 every page of the guide open from the service worker's cache in both languages, does the
 checker still answer, does a page never kept give our offline page in the reader's language
 (never the browser's error), and does a new build show the update notice, not a silent
-switch? Also under the HR guide's sub-path."""
+switch? Also under the HR guide's sub-path. And never ahead of the reader's own page: nothing is
+kept before the checker (or the staff list) is ready, nor before a guide page has loaded, and a
+line that saves data keeps the pages but not the checker's runtime."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +23,12 @@ from tests.browser.helpers import (
 )
 from tests.browser.offline_helpers import (
     copy_of_site,
+    expected_heading,
     guide_pages,
+    hold_requests,
+    kept,
     publish_new_build,
+    until_held,
     wait_until_offline_ready,
     wait_until_runtime_kept,
 )
@@ -49,12 +53,30 @@ def precache_keys(page: Any) -> list[str]:
     return list(page.evaluate(PRECACHE_URLS))
 
 
-def expected_heading(site_dir: Path, path: str) -> str:
-    """The page's <h1> as built (read from the file, not typed here)."""
-    text = (site_dir / path / "index.html").read_text(encoding="utf-8")
-    found = re.search(r"<h1[^>]*>(.*?)</h1>", text, re.S)
-    assert found, path
-    return html.unescape(re.sub(r"<[^>]+>", "", found.group(1))).replace("¶", "").strip()
+def without_revision(urls: list[str]) -> list[str]:
+    return [url.split("?")[0] for url in urls]
+
+
+def filled(caches: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The caches that hold anything."""
+    return {name: urls for name, urls in caches.items() if urls}
+
+
+# A line that saves data, as the browser tells the page (before the page's own scripts).
+SAVES_DATA = """Object.defineProperty(navigator, "connection", {
+  value: { saveData: true }, configurable: true });"""
+# What the page asks of its service worker, in order (the messages' types).
+RECORD_ASKS = """(() => {
+  window.askedOfWorker = [];
+  const post = ServiceWorker.prototype.postMessage;
+  ServiceWorker.prototype.postMessage = function (message, ...rest) {
+    window.askedOfWorker.push(message && message.type);
+    return post.call(this, message, ...rest);
+  };
+})();"""
+# The asks so far, once the page's own wait for the active worker is over.
+ASKED_ONCE_ACTIVE = """() => navigator.serviceWorker.ready
+  .then(() => new Promise((resolve) => setTimeout(() => resolve(window.askedOfWorker), 0)))"""
 
 
 def test_after_one_visit_to_the_checker_every_page_opens_offline_in_both_languages(
@@ -210,3 +232,90 @@ def test_the_manifest_names_the_guide_and_its_icons_in_each_language(
                 icon_url,
             )
             assert size == icon["sizes"], icon_url
+
+
+@pytest.mark.parametrize(
+    ("path", "widget"),
+    [(ELIGIBILITY_PAGES["en"], "[data-checker]"), ("hr/", "[data-batch]")],
+    ids=["checker", "staff_list"],
+)
+def test_nothing_is_kept_for_offline_while_the_checker_is_still_starting(
+    new_page: Any, site_url: str, path: str, widget: str
+) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    # The runtime's WebAssembly is held: the engine is still starting, however fast the machine.
+    held = hold_requests(page, "**/pyodide.asm.wasm")
+    page.goto(site_url + path)  # until the load event
+    until_held(page, held)
+    assert page.get_attribute(widget, "data-state") == "loading"
+    before = kept(page)
+    held[0].continue_()
+    page.wait_for_selector(f'{widget}[data-state="ready"]', timeout=60_000)
+    wait_until_offline_ready(page)
+    after = kept(page)
+    assert before["registered"] is None
+    assert filled(before["caches"]) == {}
+    assert after["registered"] == site_url
+    precached = without_revision(precache_keys(page))
+    assert site_url + path + "index.html" in precached
+    assert site_url + "zh/glossary/index.html" in precached
+
+
+def test_on_a_guide_page_the_worker_is_registered_only_once_the_page_has_loaded(
+    new_page: Any, site_url: str
+) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    url = site_url + "glossary/"
+
+    def with_a_picture(route: Any) -> None:
+        # The glossary with a picture (held below): its load event waits for the picture.
+        response = route.fetch()
+        body = response.text()
+        assert "</body>" in body
+        route.fulfill(
+            response=response,
+            body=body.replace("</body>", '<img src="held-picture.png" alt=""></body>'),
+        )
+
+    page.route(url, with_a_picture)
+    held = hold_requests(page, "**/held-picture.png")
+    # Until the page's own scripts (register.js among them) have run.
+    page.goto(url, wait_until="domcontentloaded")
+    until_held(page, held)
+    loading = page.evaluate("document.readyState")
+    before = kept(page)
+    held[0].fulfill(status=404)
+    page.wait_for_function("document.readyState === 'complete'")
+    wait_until_offline_ready(page)
+    assert loading == "interactive"
+    assert before["registered"] is None
+    assert filled(before["caches"]) == {}
+    assert kept(page)["registered"] == site_url
+
+
+@pytest.mark.parametrize("saves_data", [True, False], ids=["saves_data", "does_not"])
+def test_a_line_that_saves_data_keeps_the_pages_but_not_the_checkers_runtime(
+    new_page: Any, site_url: str, site_dir: Path, saves_data: bool
+) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(RECORD_ASKS)
+    if saves_data:
+        page.add_init_script(SAVES_DATA)
+    open_checker(page, site_url + ELIGIBILITY_PAGES["en"])
+    wait_until_offline_ready(page)
+    asked = page.evaluate(ASKED_ONCE_ACTIVE)
+    precached = without_revision(precache_keys(page))
+    assert site_url + ELIGIBILITY_PAGES["en"] + "index.html" in precached
+    assert site_url + ELIGIBILITY_PAGES["zh"] + "index.html" in precached
+    if saves_data:
+        runtime = [
+            url
+            for urls in kept(page)["caches"].values()
+            for url in urls
+            if "/assets/pyodide/" in url
+        ]
+        assert asked == []
+        assert runtime == []
+    else:
+        assert asked == ["citizen-card:keep-runtime"]
+        wait_until_runtime_kept(page, site_dir)

@@ -1,7 +1,10 @@
 """The smoke set in the engines readers use besides Chromium: WebKit (every iPhone browser,
 WeChat's included) and Firefox ESR. In each, one browser session: does the eligibility page
 reach ready and answer in both languages, with the answer in view and focused; does the staff
-list give the engine's counts; does the embed page answer, with no script error on the way?"""
+list give the engine's counts; does the embed page answer, with no script error on the way? And
+offline: after one visit to the checker, with the site's server gone, do the checker's page and a
+Chinese page open from the service worker, and does the checker answer? (Both engines allow it:
+their service workers run on 127.0.0.1, a secure context, under their drivers.)"""
 
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ import pytest
 from checker import check_batch
 from tests import ROOT
 from tests.browser.engines import webkit
+from tests.browser.engines.stoppable_site import stoppable_site
 from tests.browser.helpers import ELIGIBILITY_PAGES, PEOPLE, expected_attributes, person_values
 from tests.browser.hr_helpers import CHECK_DAY, staff_csv
+from tests.browser.offline_helpers import RUNTIME_CACHE, expected_heading, runtime_file_count
 
 FIREFOX_SMOKE = ROOT / "tests" / "browser" / "engines" / "firefox_smoke.mjs"
 FIREFOX = "/usr/bin/firefox-esr"
@@ -30,6 +35,10 @@ ANSWERS = {
     "embed": ("embed/", "too_late", "en"),
 }
 ENGINES = ("webkit", "firefox")
+# Opened with the server gone: a Chinese page not visited before, then the checker's page.
+OTHER_OFFLINE_PAGES = ("zh/glossary/",)
+OFFLINE_PAGES = (*OTHER_OFFLINE_PAGES, ELIGIBILITY_PAGES["en"])
+OFFLINE_PERSON = "eligible"
 
 
 def smoke_steps(site_url: str, staff_file: Path) -> list[dict[str, Any]]:
@@ -54,6 +63,21 @@ def smoke_steps(site_url: str, staff_file: Path) -> list[dict[str, Any]]:
         }
     )
     return steps
+
+
+def offline_step(site_url: str, server_pid: int, site_dir: Path) -> dict[str, Any]:
+    """The offline case, on a server of its own (`server_pid`) that the driver stops."""
+    return {
+        "name": "offline",
+        "kind": "offline",
+        "url": site_url + ELIGIBILITY_PAGES["en"],
+        "pages": [site_url + path for path in OTHER_OFFLINE_PAGES],
+        "values": person_values(PEOPLE[OFFLINE_PERSON]),
+        "viewport": PHONE,
+        "server_pid": server_pid,
+        "runtime_cache": RUNTIME_CACHE,
+        "runtime_files": runtime_file_count(site_dir),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -83,15 +107,18 @@ def run_firefox(steps: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def engine_results(
-    steps: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory
+    steps: list[dict[str, Any]], tmp_path_factory: pytest.TempPathFactory, site_dir: Path
 ) -> dict[str, dict[str, Any]]:
-    """Each engine's results for the whole smoke set (one session per engine)."""
+    """Each engine's results for the whole smoke set (one session per engine), the offline
+    case last, on a server of the engine's own."""
     if webkit.missing():
         pytest.fail(f"WebKit is needed ({webkit.missing()}): `make test` installs it.")
-    runs = {
-        "webkit": webkit.run_steps(steps),
-        "firefox": run_firefox(steps, tmp_path_factory.mktemp("firefox")),
-    }
+    runs = {}
+    with stoppable_site(site_dir) as (url, pid):
+        runs["webkit"] = webkit.run_steps([*steps, offline_step(url, pid, site_dir)])
+    with stoppable_site(site_dir) as (url, pid):
+        firefox_steps = [*steps, offline_step(url, pid, site_dir)]
+        runs["firefox"] = run_firefox(firefox_steps, tmp_path_factory.mktemp("firefox"))
     for engine, run in runs.items():
         results = run["results"].items()
         ready = ", ".join(f"{name} {result['ready_ms']} ms" for name, result in results)
@@ -122,4 +149,16 @@ def test_the_staff_list_gives_the_engines_counts(
     shown = engine_results[engine]["staff_list"]
     counts = {name: value for name, value in shown.items() if name not in ("errors", "ready_ms")}
     assert counts == check_batch(staff_csv(), on=CHECK_DAY).counts
+    assert shown.get("errors", []) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_after_one_visit_the_checker_and_a_chinese_page_open_and_answer_with_the_server_gone(
+    engine_results: dict[str, dict[str, Any]], engine: str, site_dir: Path
+) -> None:
+    shown = engine_results[engine]["offline"]
+    opened = [(page["heading"], page["controlled"]) for page in shown["opened"]]
+    assert opened == [(expected_heading(site_dir, path), True) for path in OFFLINE_PAGES]
+    answer = {name: shown[name] for name in ("status", "earliest", "latest")}
+    assert answer == expected_attributes(PEOPLE[OFFLINE_PERSON].expected("en"))
     assert shown.get("errors", []) == []

@@ -3,8 +3,14 @@
 // pages, the dates to enter, the staff list to choose) as JSON and compares what this prints
 // (one JSON object: a result per step) with the engine's own answers.
 //
+// The offline step: after one visit to the checker, until the service worker controls the
+// page and has kept the runtime, the site's server (its own process, step.server_pid:
+// tests/browser/engines/stoppable_site.py) is stopped, and the other pages, then the
+// checker's page, are opened again.
+//
 // Usage: node tests/browser/engines/firefox_smoke.mjs STEPS.json
 import fs from "node:fs";
+import net from "node:net";
 import puppeteer from "puppeteer-core";
 
 const START_TIMEOUT_MS = 60_000;
@@ -92,6 +98,74 @@ async function batchStep(page, step) {
   return { ready, result: await page.evaluate(batchCounts) };
 }
 
+// Whether anything accepts connections at the URL's port.
+function answers(url) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+// Stop the server (its process id) and wait until its port refuses connections.
+async function stopServer(pid, url) {
+  process.kill(pid, "SIGTERM");
+  for (let looks = 0; looks < 600; looks += 1) {
+    if (!(await answers(url))) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the server at ${url} did not stop`);
+}
+
+function pageSeen() {
+  const heading = document.querySelector("h1");
+  return {
+    heading: heading ? heading.textContent.replace("\u00b6", "").trim() : null,
+    controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
+  };
+}
+
+async function offlineStep(page, step) {
+  await page.waitForSelector('[data-checker][data-state="ready"]', { timeout: START_TIMEOUT_MS });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, {
+    timeout: START_TIMEOUT_MS,
+  });
+  // Until the runtime cache holds every runtime file (looked at as it fills).
+  await page.evaluate(
+    async (name, count) => {
+      for (;;) {
+        const keys = await (await caches.open(name)).keys();
+        if (keys.length >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    step.runtime_cache,
+    step.runtime_files,
+  );
+  await stopServer(step.server_pid, step.url);
+  const opened = [];
+  for (const url of step.pages) {
+    await page.goto(url, { waitUntil: "load" });
+    opened.push({ url, ...(await page.evaluate(pageSeen)) });
+    // Firefox prefetches the page's rel="next" page once it has loaded; leaving during that
+    // prefetch (answered by the service worker) logs NS_BINDING_ABORTED and "A ServiceWorker
+    // intercepted the request and encountered an unexpected error": not the reader's error.
+    await page.waitForNetworkIdle({ idleTime: 500, timeout: START_TIMEOUT_MS });
+  }
+  // The checker's page last (once its engine is ready: leaving while it starts is no error).
+  await page.goto(step.url, { waitUntil: "load" });
+  await page.waitForSelector('[data-checker][data-state="ready"]', { timeout: START_TIMEOUT_MS });
+  opened.push({ url: step.url, ...(await page.evaluate(pageSeen)) });
+  const { ready, result } = await answerStep(page, step);
+  return { ready, result: { ...result, opened } };
+}
+
+const STEP_RUNS = { answer: answerStep, batch: batchStep, offline: offlineStep };
+
 async function main() {
   const steps = JSON.parse(fs.readFileSync(process.argv[2], "utf-8"));
   const started = Date.now();
@@ -114,8 +188,7 @@ async function main() {
       await page.setViewport(step.viewport);
       const opened = Date.now();
       await page.goto(step.url, { waitUntil: "load" });
-      const { ready, result } =
-        step.kind === "batch" ? await batchStep(page, step) : await answerStep(page, step);
+      const { ready, result } = await STEP_RUNS[step.kind](page, step);
       results[step.name] = { ...result, errors, ready_ms: ready - opened };
     }
   } finally {

@@ -4,7 +4,12 @@ WebKitWebDriver (its path given, so Selenium downloads nothing), in one browser 
 
 `run_steps` takes the same steps as tests/browser/engines/firefox_smoke.mjs and returns results of
 the same shape. WebDriver classic has no hook before a page's own scripts run, so WebKit's
-results carry no `errors` (Firefox's do)."""
+results carry no `errors` (Firefox's do).
+
+The offline step: MiniBrowser (WebKitGTK 2.50) has service workers and Cache Storage on
+127.0.0.1 (a secure context) under automation, so the case runs here as in Firefox: one visit
+to the checker, until the service worker controls the page and has kept the runtime, then the
+server is stopped (stoppable_site.stop) and the pages are opened again."""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from tests.browser.engines import stoppable_site
 
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
@@ -69,6 +76,24 @@ BATCH_COUNTS = """
 return Object.fromEntries(
   [...document.querySelectorAll("[data-batch] [data-count]")].map((item) =>
     [item.dataset.count, Number(item.querySelector("strong").textContent)]));
+"""
+
+# Resolves once the cache `arguments[0]` holds `arguments[1]` entries (looked at as it fills).
+CACHE_FILLED = """
+const [name, count, done] = arguments;
+const look = () => caches.open(name).then((cache) => cache.keys()).then((keys) => {
+  if (keys.length >= count) return done(keys.length);
+  setTimeout(look, 100);
+});
+look();
+"""
+# The page's <h1> (without its permalink) and whether a service worker answers for the page.
+PAGE_SEEN = """
+const heading = document.querySelector("h1");
+return {
+  heading: heading ? heading.textContent.replace("\u00b6", "").trim() : null,
+  controlled: Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),
+};
 """
 
 
@@ -149,6 +174,26 @@ def batch_step(driver: Any, step: dict[str, Any]) -> dict[str, Any]:
     return dict(driver.execute_script(BATCH_COUNTS))
 
 
+def offline_step(driver: Any, step: dict[str, Any]) -> dict[str, Any]:
+    """Once the first visit is kept, the server goes; each of step["pages"] is opened, then
+    the checker's page (step["url"]) again, and the checker answers."""
+    wait_for(driver, "return navigator.serviceWorker.controller !== null")
+    driver.execute_async_script(CACHE_FILLED, step["runtime_cache"], step["runtime_files"])
+    stoppable_site.stop(step["server_pid"], step["url"])
+    opened = []
+    for url in step["pages"]:
+        driver.get(url)
+        opened.append({"url": url, **driver.execute_script(PAGE_SEEN)})
+    # The checker's page last (once its engine is ready: leaving while it starts is no error).
+    driver.get(step["url"])
+    ready(driver, "[data-checker]")
+    opened.append({"url": step["url"], **driver.execute_script(PAGE_SEEN)})
+    return {**answer_step(driver, step), "opened": opened}
+
+
+STEP_RUNS = {"answer": answer_step, "batch": batch_step, "offline": offline_step}
+
+
 def run_steps(steps: list[dict[str, Any]]) -> dict[str, Any]:
     """Each step in one WebKit session; the same shape as firefox_smoke.mjs prints."""
     started = time.monotonic()
@@ -161,6 +206,5 @@ def run_steps(steps: list[dict[str, Any]]) -> dict[str, Any]:
             driver.get(step["url"])
             ready(driver, "[data-batch]" if step["kind"] == "batch" else "[data-checker]")
             ready_ms = round((time.monotonic() - opened) * 1000)
-            step_run = batch_step if step["kind"] == "batch" else answer_step
-            results[step["name"]] = {**step_run(driver, step), "ready_ms": ready_ms}
+            results[step["name"]] = {**STEP_RUNS[step["kind"]](driver, step), "ready_ms": ready_ms}
     return {"results": results, "session_ms": round((time.monotonic() - started) * 1000)}
