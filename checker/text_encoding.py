@@ -249,6 +249,94 @@ def _glued_to_latin(text: str) -> bool:
     )
 
 
+# --- Valid UTF-8 that reads as names -------------------------------------------------------
+# GB18030, EUC-KR and EUC-JP write a character as two bytes, and a pair whose second byte is
+# 0x80-0xBF is also valid UTF-8, for one character up to U+07FF: accented Latin letters,
+# IPA, Greek, Cyrillic, symbols (谢梅 = D0BB C3B7 = "л÷", 천철 in EUC-KR = "õö"). So UTF-8
+# is taken only when every word reads as a word of one script.
+_UTF8_PUNCTUATION = frozenset("\u00a0«»·")  # the Latin-1 marks a name or title has
+_CASED_SCRIPTS = frozenset(("greek", "cyrillic", "armenian"))
+# Cyrillic letters of names beyond Russian's (Ukrainian's are in U+0400-U+045F): Kazakh's.
+_CYRILLIC_MORE = frozenset("ҒғҚқҢңӨөҮүҰұҺһӘә")
+
+
+def _script(char: str) -> str:
+    """The script a letter (or combining mark) belongs to, roughly; "odd" for letters no
+    name has (IPA, modifier letters, ª º µ)."""
+    code = ord(char)
+    if char.isascii():
+        return "ascii"
+    if 0xC0 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    if 0x250 <= code <= 0x2FF or code < 0xC0:
+        return "odd"
+    if 0x300 <= code <= 0x362:
+        return "mark"  # the accents Windows-1258 and decomposed text write after a letter
+    if 0x386 <= code <= 0x3CE or 0x1F00 <= code <= 0x1FFF:
+        return "greek"
+    if 0x400 <= code <= 0x45F or char in _CYRILLIC_MORE:
+        return "cyrillic"
+    if 0x363 <= code <= 0x52F:
+        return "odd"  # archaic Greek and Cyrillic, medieval marks
+    if (
+        _is_ideograph(char)
+        or _is_kana(char)
+        or 0x1100 <= code <= 0x11FF
+        or 0x3130 <= code <= 0x318F
+        or 0xAC00 <= code <= 0xD7AF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    ):
+        return "cjk"
+    return unicodedata.name(char, "odd").split(" ", 1)[0].lower()
+
+
+def _word_reads_as_a_word(word: str) -> bool:
+    """A word (letters and marks) of one script: Latin with an ASCII letter in it (or a
+    Vietnamese letter: Đỗ), CJK with or without ASCII, or another alphabet alone (three
+    letters or more in Greek, Cyrillic or Armenian, in lower, upper or title case), with
+    accents only on Latin letters."""
+    scripts = {_script(char) for char in word}
+    if "odd" in scripts or unicodedata.category(word[0]).startswith("M"):
+        return False
+    if "mark" in scripts and not scripts <= {"ascii", "latin", "mark"}:
+        return False
+    foreign = scripts - {"ascii", "mark"}
+    if not foreign:
+        return True
+    if len(foreign) > 1:
+        return False
+    script = foreign.pop()
+    if script == "latin":
+        return "ascii" in scripts or any(char >= "\u1e00" or char in "Đđ" for char in word)
+    if script == "cjk":
+        return True
+    if "ascii" in scripts or len(word) < 2:
+        return False
+    if script in _CASED_SCRIPTS:
+        title = word[0].isupper() and word[1:].islower()
+        return len(word) >= 3 and (word.islower() or word.isupper() or title)
+    return True
+
+
+def _reads_as_unicode_names(text: str) -> bool:
+    """Whether `text` (decoded as UTF-8) reads as real text: every word of one script, and
+    no symbol that only mojibake has (÷ § ¡ ˼ ...)."""
+    word = ""
+    for char in f"{text} ":
+        if char.isalpha() or (word and unicodedata.category(char).startswith("M")):
+            word += char
+            continue
+        if word and not word.isascii() and not _word_reads_as_a_word(word):
+            return False
+        word = ""
+        if char.isascii() or char in _UTF8_PUNCTUATION:
+            continue
+        if ord(char) < 0x800 or unicodedata.category(char) in ("Co", "Cn", "Cs", "Cc"):
+            return False
+    return True
+
+
 def _decode(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -263,6 +351,7 @@ class _Verdict:
     chinese: tuple[int, int] | None  # (non-ASCII characters, real-looking) in GB18030
     latin: tuple[int, int] | None  # the same in Windows-1252
     rare_only: bool  # two or more ideographs in GB18030, none of them a common one
+    rare: bool  # a rare ideograph in GB18030 (one outside GB2312)
     kana: bool  # Japanese kana in GB18030 (EUC-JP)
     vietnamese: bool  # a tone mark after a vowel in Windows-1258
     korean: tuple[int, int] | None  # (Hangul syllables, name syllables) in EUC-KR
@@ -277,18 +366,12 @@ def _verdict(stretch: bytes) -> _Verdict:
     japanese_text = _decode(stretch, "cp932")
     utf8_text = _decode(stretch, "utf-8")
     ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
-    utf8 = False
-    if utf8_text is not None:
-        chinese_utf8 = _share(utf8_text, _chinese_looks_real)
-        latin_utf8 = _share(utf8_text, _latin_looks_real)
-        utf8 = any(
-            accepted >= checked * _PLAUSIBLE_SHARE
-            for checked, accepted in (chinese_utf8, latin_utf8)
-        )
+    utf8 = utf8_text is not None and _reads_as_unicode_names(utf8_text)
     return _Verdict(
         chinese=None if chinese_text is None else _share(chinese_text, _chinese_looks_real),
         latin=None if latin_text is None else _share(latin_text, _latin_looks_real),
         rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
+        rare=not all(map(_is_gb2312, ideographs)),
         kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
         vietnamese=_has_vietnamese_tones(stretch),
         korean=None if korean_text is None else _korean_syllables(korean_text),
@@ -329,6 +412,7 @@ class _Evidence:
     latin: _Reading = field(default_factory=_Reading)
     utf8_lines: bool = False
     kana: bool = False
+    rare: bool = False  # a rare ideograph in the GB18030 reading
     vietnamese: bool = False
     korean_syllables: int = 0
     korean_names: int = 0
@@ -356,6 +440,7 @@ class _Evidence:
         self.latin.add(line_number, (1, 0) if latin and vietnamese else latin)
         self.utf8_lines |= any(verdict.utf8 for verdict in verdicts)
         self.kana |= any(verdict.kana for verdict in verdicts)
+        self.rare |= any(verdict.rare for verdict in verdicts)
         self.japanese &= all(verdict.japanese for verdict in verdicts)
         if any(verdict.rare_only for verdict in verdicts) and all(
             verdict.japanese for verdict in verdicts
@@ -411,8 +496,10 @@ def _foreign(encoding: str) -> EncodingUndecided:
     return EncodingUndecided("encoding_foreign", looks_like=encoding)
 
 
-def _decide_legacy(chunks: Chunks) -> str:
-    """GB18030 or Windows-1252, by which one reads as real text; refuse when unsure."""
+def _decide_legacy(chunks: Chunks, *, valid_utf8: bool = False) -> str:
+    """GB18030 or Windows-1252, by which one reads as real text; refuse when unsure.
+    `valid_utf8`: the file is valid UTF-8 that does not read as names; GB18030 is then
+    taken only with no rare character (UTF-8 read as GB18030 is full of them)."""
     evidence = _Evidence()
     for number, line in enumerate(_lines(chunks()), 1):
         if not line.isascii():
@@ -425,6 +512,8 @@ def _decide_legacy(chunks: Chunks) -> str:
         raise _foreign("Shift-JIS")
     chinese, latin = evidence.chinese, evidence.latin
     if chinese.reads_every_line != latin.reads_every_line:
+        if chinese.reads_every_line and valid_utf8 and evidence.rare:
+            raise EncodingUndecided("encoding_undecided")
         return "gb18030" if chinese.reads_every_line else "cp1252"
     if chinese.reads_every_line:
         raise EncodingUndecided("encoding_undecided")
@@ -481,6 +570,21 @@ def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
         lines += text.count("\n")
 
 
+def _utf8_reads_as_names(chunks: Chunks) -> bool:
+    """Whether every stretch of a valid UTF-8 file's text reads as real text in it."""
+    seen: set[bytes] = set()
+    for line in _lines(chunks()):
+        for stretch in _STRETCH.findall(line):
+            if stretch.isascii() or stretch in seen:
+                continue
+            if not _reads_as_unicode_names(stretch.decode("utf-8")):
+                return False
+            if len(seen) >= _REMEMBERED:
+                seen.clear()
+            seen.add(stretch)
+    return True
+
+
 def _auto(chunks: Chunks) -> tuple[str, str]:
     start = b""
     for chunk in chunks():
@@ -496,9 +600,10 @@ def _auto(chunks: Chunks) -> tuple[str, str]:
             return codec, codec
     if any(b"\x00" in chunk for chunk in chunks()):
         raise UnusableFile("not_text")
-    if _decodes(chunks(), "utf-8"):
+    valid_utf8 = _decodes(chunks(), "utf-8")
+    if valid_utf8 and _utf8_reads_as_names(chunks):
         return "utf-8", "utf-8"
-    codec = _decide_legacy(chunks)
+    codec = _decide_legacy(chunks, valid_utf8=valid_utf8)
     return codec, codec
 
 

@@ -183,3 +183,29 @@ class TestTheBrowserAndTheCommandLine:
         assert completed.stdout == ""
         assert "--encoding" in completed.stderr
         assert "Traceback" not in completed.stderr
+
+
+class TestLegacyBytesThatAreValidUtf8:
+    """Some GB18030 and EUC-KR names are valid UTF-8 too, and read as nonsense in it: 谢梅
+    (D0BB C3B7) is "л÷", 천철 in EUC-KR is "õö". Valid UTF-8 is taken as UTF-8 only when it
+    reads as names."""
+
+    def test_a_chinese_name_that_is_valid_utf_8_is_read_as_chinese(self) -> None:
+        result = check_batch(staff_list(["谢梅"]).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == ["谢梅"]
+        assert result.encoding == "gb18030"
+
+    @pytest.mark.parametrize("name", ["石雪", "谢梅"])
+    def test_a_gb18030_row_that_is_valid_utf_8_in_a_utf_8_list_is_refused(self, name: str) -> None:
+        data = staff_list(["王芳", "Renée"]).encode("utf-8") + (name + DATES).encode("gb18030")
+        refusal(data)
+
+    @pytest.mark.parametrize("name", ["천철", "황환", "탁화호"])
+    def test_a_korean_name_that_is_valid_utf_8_is_refused(self, name: str) -> None:
+        assert refusal(staff_list([name]).encode("euc_kr")).reason == "encoding_foreign"
+
+    def test_names_in_other_alphabets_in_utf_8_are_read(self) -> None:
+        names = ["Иван Петров", "Γιώργος Παπαδόπουλος", "Đỗ Đà", "Ștefan Țurcanu", "Lǚ Wei"]
+        names += ["Айгүл Сәрсенбаева", "אבי כהן", "محمد علي", "Zoë·Noël"]
+        result = check_batch(staff_list(names).encode("utf-8"), on=ON)
+        assert [row[0] for row in result.rows] == names
