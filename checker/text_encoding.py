@@ -49,6 +49,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from checker.common_names import (
+    CHINESE_COMPOUND_SURNAMES,
+    CHINESE_SURNAMES,
+    JAPANESE_SURNAMES,
+    KOREAN_GIVEN_SYLLABLES,
+    KOREAN_SURNAMES,
+)
 from checker.errors import EncodingUndecided, UnusableFile
 
 __all__ = [
@@ -337,6 +344,18 @@ def _reads_as_unicode_names(text: str) -> bool:
     return True
 
 
+def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) -> None:
+    """Refuse a file that reads as Chinese in GB18030 but whose names say otherwise."""
+    if valid_utf8 and evidence.rare:
+        raise EncodingUndecided("encoding_undecided")
+    # Kanji-only EUC-JP reads as common Chinese characters: a Japanese surname says so, and
+    # so do names of which fewer than half start with a Chinese surname.
+    if evidence.kanji and (evidence.japanese_name or 2 * evidence.chinese_names < evidence.lines):
+        raise _foreign("EUC-JP / Big5")
+    if evidence.korean_row is not None:
+        raise EncodingUndecided("encoding_mixed_rows", line=evidence.korean_row)
+
+
 def _decode(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -357,6 +376,10 @@ class _Verdict:
     korean: tuple[int, int] | None  # (Hangul syllables, name syllables) in EUC-KR
     japanese: bool  # reads as Japanese in Shift-JIS (Microsoft's cp932)
     utf8: bool  # valid UTF-8 that reads as real names
+    chinese_name: bool  # GB18030: common characters starting with a Chinese surname
+    korean_name: bool  # EUC-KR: a Korean surname and common given-name syllables
+    japanese_name: bool  # EUC-JP: kanji starting with a Japanese surname
+    kanji: bool  # EUC-JP: kanji (or CJK punctuation) only
 
 
 def _verdict(stretch: bytes) -> _Verdict:
@@ -367,16 +390,44 @@ def _verdict(stretch: bytes) -> _Verdict:
     utf8_text = _decode(stretch, "utf-8")
     ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
     utf8 = utf8_text is not None and _reads_as_unicode_names(utf8_text)
+    kanji_text = _decode(stretch, "euc_jp")
+    kanji = kanji_text is not None and all(
+        char.isascii() or _is_ideograph(char) or "\u3000" <= char <= "\u303f" for char in kanji_text
+    )
     return _Verdict(
         chinese=None if chinese_text is None else _share(chinese_text, _chinese_looks_real),
         latin=None if latin_text is None else _share(latin_text, _latin_looks_real),
         rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
-        rare=not all(map(_is_gb2312, ideographs)),
+        rare=chinese_text is None or not all(map(_is_gb2312, ideographs)),
         kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
         vietnamese=_has_vietnamese_tones(stretch),
         korean=None if korean_text is None else _korean_syllables(korean_text),
         japanese=japanese_text is not None and _reads_as_japanese(japanese_text),
         utf8=utf8,
+        chinese_name=chinese_text is not None and _starts_chinese_name(chinese_text),
+        korean_name=korean_text is not None and _is_korean_name(korean_text),
+        japanese_name=kanji
+        and kanji_text is not None
+        and any(kanji_text.startswith(surname) for surname in JAPANESE_SURNAMES),
+        kanji=kanji,
+    )
+
+
+def _starts_chinese_name(text: str) -> bool:
+    """A Chinese name: common characters, the first a common surname (or two, 欧阳)."""
+    return (
+        bool(text)
+        and all(_is_gb2312(char) for char in text if not char.isascii())
+        and (text[0] in CHINESE_SURNAMES or text[:2] in CHINESE_COMPOUND_SURNAMES)
+    )
+
+
+def _is_korean_name(text: str) -> bool:
+    """A Korean name: a common surname and one to three common given-name syllables."""
+    return (
+        2 <= len(text) <= 4
+        and text[0] in KOREAN_SURNAMES
+        and all(char in KOREAN_GIVEN_SYLLABLES for char in text[1:])
     )
 
 
@@ -417,6 +468,10 @@ class _Evidence:
     korean_syllables: int = 0
     korean_names: int = 0
     korean: bool = True  # every non-ASCII word reads as Hangul in EUC-KR
+    chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
+    korean_row: int | None = None  # the first line that is a Korean name, not a Chinese one
+    japanese_name: bool = False  # a line whose first word is a Japanese name, not Chinese
+    kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
     japanese: bool = True  # every non-ASCII word reads as Japanese in Shift-JIS
     _verdicts: dict[bytes, _Verdict] = field(default_factory=dict)
 
@@ -440,6 +495,13 @@ class _Evidence:
         self.latin.add(line_number, (1, 0) if latin and vietnamese else latin)
         self.utf8_lines |= any(verdict.utf8 for verdict in verdicts)
         self.kana |= any(verdict.kana for verdict in verdicts)
+        self.kanji &= all(verdict.kanji for verdict in verdicts)
+        name = verdicts[0]  # the line's first word: its name, in a staff list
+        chinese_name = name.chinese_name and not name.korean_name
+        self.chinese_names += chinese_name
+        if name.korean_name and not name.chinese_name and self.korean_row is None:
+            self.korean_row = line_number
+        self.japanese_name |= name.japanese_name and not name.chinese_name
         self.rare |= any(verdict.rare for verdict in verdicts)
         self.japanese &= all(verdict.japanese for verdict in verdicts)
         if any(verdict.rare_only for verdict in verdicts) and all(
@@ -506,15 +568,16 @@ def _decide_legacy(chunks: Chunks, *, valid_utf8: bool = False) -> str:
             evidence.add_line(number, line)
     if evidence.utf8_lines:
         raise EncodingUndecided("encoding_mixed")
-    if evidence.lines and evidence.reads_as_korean():
+    if evidence.lines and evidence.reads_as_korean() and evidence.chinese_names < evidence.lines:
         raise _foreign("EUC-KR")
-    if evidence.lines and evidence.japanese and not evidence.kana:
+    if evidence.lines and evidence.japanese and not evidence.kana and evidence.rare:
         raise _foreign("Shift-JIS")
     chinese, latin = evidence.chinese, evidence.latin
     if chinese.reads_every_line != latin.reads_every_line:
-        if chinese.reads_every_line and valid_utf8 and evidence.rare:
-            raise EncodingUndecided("encoding_undecided")
-        return "gb18030" if chinese.reads_every_line else "cp1252"
+        if chinese.reads_every_line:
+            _refuse_names_of_another_language(evidence, valid_utf8=valid_utf8)
+            return "gb18030"
+        return "cp1252"
     if chinese.reads_every_line:
         raise EncodingUndecided("encoding_undecided")
     if evidence.kana and chinese.decodes:

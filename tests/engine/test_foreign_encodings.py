@@ -209,3 +209,37 @@ class TestLegacyBytesThatAreValidUtf8:
         names += ["Айгүл Сәрсенбаева", "אבי כהן", "محمد علي", "Zoë·Noël"]
         result = check_batch(staff_list(names).encode("utf-8"), on=ON)
         assert [row[0] for row in result.rows] == names
+
+
+class TestNamesTellTheEncoding:
+    """Korean and kanji-only Japanese names in EUC-KR and EUC-JP read as common Chinese
+    characters in GB18030; the surname tells them apart: a Chinese name starts with a Chinese
+    surname, and its Korean or Japanese reading seldom starts with a Korean or Japanese one."""
+
+    @pytest.mark.parametrize("name", ["邓飞", "雷俊", "贺芳", "黎建", "崔荣", "冯红", "廖海"])
+    def test_a_chinese_name_that_reads_as_hangul_is_read_as_chinese(self, name: str) -> None:
+        # 邓飞 in EUC-KR is 됩령: Hangul, but no Korean surname
+        result = check_batch(staff_list([name]).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == [name]
+
+    def test_a_chinese_lin_whose_given_name_is_not_korean_is_read(self) -> None:
+        # 林 is 주 (a Korean surname) in EUC-KR, but 敏娜 reads as 츌컹, no Korean given name
+        assert [
+            row[0] for row in check_batch(staff_list(["林敏娜"]).encode("gb18030"), on=ON).rows
+        ] == ["林敏娜"]
+
+    @pytest.mark.parametrize("name", ["주민준", "김민준", "이서연"])
+    def test_a_korean_name_alone_is_refused(self, name: str) -> None:
+        # 주민준 in GB18030 is 林刮霖: a Chinese surname, but a Korean name all through
+        assert "EUC-KR" in refusal(staff_list([name]).encode("euc_kr")).message("en")
+
+    def test_one_korean_row_in_a_gb18030_list_is_refused_naming_its_line(self) -> None:
+        data = staff_list(["王芳", "李雷", "张伟"]).encode("gb18030")
+        data += ("박지훈" + DATES).encode("euc_kr")  # 缴鉴备-like: common characters
+        error = refusal(data)
+        assert "line 5" in error.message("en")
+
+    @pytest.mark.parametrize("names", [["田中太郎"], ["佐藤 花子"], JAPANESE_KANJI_ONLY])
+    def test_kanji_only_euc_jp_is_refused(self, names: list[str]) -> None:
+        # 田中太郎 in EUC-JP is 拍面吕虾 in GB18030: common characters, no Chinese name
+        refusal(staff_list(names).encode("euc_jp"))
