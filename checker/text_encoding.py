@@ -145,12 +145,14 @@ def _chinese_looks_real(text: str, at: int) -> bool:
     if _is_kana(char):
         return False  # Japanese (EUC-JP) or Big5 read as GB18030
     if _is_ideograph(char):
-        if _is_gb2312(char):
-            return True
         # Mojibake of an accented Latin letter and the ASCII letter after it becomes one
-        # rare ideograph glued to Latin letters; real Chinese names stand apart from them.
+        # rare ideograph glued to Latin letters, and of two accented letters one common
+        # ideograph inside a Latin word (Ibáñez → Ib狁ez); real Chinese names stand apart.
         neighbours = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
-        return not any(_is_ascii_letter(near) for near in neighbours)
+        glued = [_is_ascii_letter(near) for near in neighbours]
+        if _is_gb2312(char):
+            return not (len(glued) == 2 and all(glued))
+        return not any(glued)
     if "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e" or char in "·“”‘’—…":
         return True
     if char in _PINYIN_LETTERS:
@@ -354,6 +356,10 @@ def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) 
         raise _foreign("EUC-JP / Big5")
     if evidence.korean_row is not None:
         raise EncodingUndecided("encoding_mixed_rows", line=evidence.korean_row)
+    # Windows-1258 tones read as GB18030 glue characters to Latin letters (Hồ → H籼) or
+    # take the next letter into a rare one (Đức → 旋靋).
+    if evidence.vietnamese_mojibake:
+        raise _foreign("Windows-1258")
 
 
 def _decode(data: bytes, encoding: str) -> str | None:
@@ -380,6 +386,7 @@ class _Verdict:
     korean_name: bool  # EUC-KR: a Korean surname and common given-name syllables
     japanese_name: bool  # EUC-JP: kanji starting with a Japanese surname
     kanji: bool  # EUC-JP: kanji (or CJK punctuation) only
+    vietnamese_mojibake: bool  # Vietnamese tones that GB18030 reads as odd characters
 
 
 def _verdict(stretch: bytes) -> _Verdict:
@@ -391,6 +398,7 @@ def _verdict(stretch: bytes) -> _Verdict:
     ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
     utf8 = utf8_text is not None and _reads_as_unicode_names(utf8_text)
     kanji_text = _decode(stretch, "euc_jp")
+    vietnamese = _has_vietnamese_tones(stretch)
     kanji = kanji_text is not None and all(
         char.isascii() or _is_ideograph(char) or "\u3000" <= char <= "\u303f" for char in kanji_text
     )
@@ -400,7 +408,7 @@ def _verdict(stretch: bytes) -> _Verdict:
         rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
         rare=chinese_text is None or not all(map(_is_gb2312, ideographs)),
         kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
-        vietnamese=_has_vietnamese_tones(stretch),
+        vietnamese=vietnamese,
         korean=None if korean_text is None else _korean_syllables(korean_text),
         japanese=japanese_text is not None and _reads_as_japanese(japanese_text),
         utf8=utf8,
@@ -410,6 +418,9 @@ def _verdict(stretch: bytes) -> _Verdict:
         and kanji_text is not None
         and any(kanji_text.startswith(surname) for surname in JAPANESE_SURNAMES),
         kanji=kanji,
+        vietnamese_mojibake=vietnamese
+        and chinese_text is not None
+        and (_glued_to_latin(chinese_text) or not all(map(_is_gb2312, ideographs))),
     )
 
 
@@ -469,9 +480,10 @@ class _Evidence:
     korean_names: int = 0
     korean: bool = True  # every non-ASCII word reads as Hangul in EUC-KR
     chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
-    korean_row: int | None = None  # the first line that is a Korean name, not a Chinese one
-    japanese_name: bool = False  # a line whose first word is a Japanese name, not Chinese
+    korean_row: int | None = None  # the first line whose first word is a Korean name
+    japanese_name: bool = False  # a line whose first word starts with a Japanese surname
     kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
+    vietnamese_mojibake: bool = False  # Vietnamese tones read as odd Chinese characters
     japanese: bool = True  # every non-ASCII word reads as Japanese in Shift-JIS
     _verdicts: dict[bytes, _Verdict] = field(default_factory=dict)
 
@@ -499,9 +511,10 @@ class _Evidence:
         name = verdicts[0]  # the line's first word: its name, in a staff list
         chinese_name = name.chinese_name and not name.korean_name
         self.chinese_names += chinese_name
-        if name.korean_name and not name.chinese_name and self.korean_row is None:
+        if name.korean_name and self.korean_row is None:
             self.korean_row = line_number
-        self.japanese_name |= name.japanese_name and not name.chinese_name
+        self.japanese_name |= name.japanese_name
+        self.vietnamese_mojibake |= any(verdict.vietnamese_mojibake for verdict in verdicts)
         self.rare |= any(verdict.rare for verdict in verdicts)
         self.japanese &= all(verdict.japanese for verdict in verdicts)
         if any(verdict.rare_only for verdict in verdicts) and all(

@@ -243,3 +243,28 @@ class TestNamesTellTheEncoding:
     def test_kanji_only_euc_jp_is_refused(self, names: list[str]) -> None:
         # 田中太郎 in EUC-JP is 拍面吕虾 in GB18030: common characters, no Chinese name
         refusal(staff_list(names).encode("euc_jp"))
+
+    @pytest.mark.parametrize("name", ["原田秀樹", "谷口 結衣", "清水\u3000愛", "太田 茂"])
+    def test_a_japanese_name_that_starts_like_a_chinese_one_is_refused(self, name: str) -> None:
+        # 原田秀樹 in EUC-JP is 付拍建践: 付 is a Chinese surname, 原田 a Japanese one
+        refusal(staff_list([name]).encode("euc_jp"))
+
+    @pytest.mark.parametrize("name", ["홍기선", "주유택", "문기용"])
+    def test_a_korean_row_that_starts_like_a_chinese_name_is_refused(self, name: str) -> None:
+        # 홍기선 in EUC-KR is 全扁急: 全 is a Chinese surname, but 기선 a Korean given name
+        data = staff_list(["王芳", "李雷"]).encode("gb18030") + (name + DATES).encode("euc_kr")
+        assert "line 4" in refusal(data).message("en")
+
+
+class TestMojibakeOfLatinLetters:
+    @pytest.mark.parametrize("name", ["Sarah Ibáñez", "John Wößner"])
+    def test_a_windows_1252_row_whose_accents_read_as_a_common_character_is_refused(
+        self, name: str
+    ) -> None:
+        # Ibáñez in GB18030 is Ib狁ez: a common character with Latin letters on both sides
+        data = staff_list(["王芳", "李雷"]).encode("gb18030") + (name + DATES).encode("cp1252")
+        refusal(data)
+
+    def test_a_vietnamese_name_whose_tone_reads_as_a_common_character_is_refused(self) -> None:
+        # Nguyễn in Windows-1258 is Nguy贽n in GB18030
+        assert "Windows-1258" in refusal(windows_1258(staff_list(["Nguyễn Văn Nam"]))).message("en")
