@@ -511,7 +511,10 @@ class _Evidence:
         name = verdicts[0]  # the line's first word: its name, in a staff list
         chinese_name = name.chinese_name and not name.korean_name
         self.chinese_names += chinese_name
-        if name.korean_name and self.korean_row is None:
+        # (A Korean name whose GB18030 reading starts with a Chinese surname, 홍기선 = 全扁急,
+        # cannot be told from a Chinese one among Chinese rows: 마 모 문 주 진 홍 are 付 葛 巩
+        # 林 柳 全, and refusing them would refuse most long Chinese lists.)
+        if name.korean_name and not name.chinese_name and self.korean_row is None:
             self.korean_row = line_number
         self.japanese_name |= name.japanese_name
         self.vietnamese_mojibake |= any(verdict.vietnamese_mojibake for verdict in verdicts)

@@ -59,6 +59,7 @@ KOREAN_SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지"
     "엄변채원천방공현함염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용"
 )
+KOREAN_RARE_SURNAMES = "독편궁빈사제갈"  # one name in fifty
 KOREAN_GIVEN = (
     "민준서연지훈수아하은현우진영성호재동원희정혜경미숙자순철석상태용기승윤주예나유다소채시"
     "도건찬율빈규범혁환한선화옥남일광병종명식근택섭구열인길보람별솔아름가온슬기"
@@ -72,6 +73,8 @@ JAPANESE_SURNAMES = words(
     "丸山 今井 河野 藤本 村田 武田 上野 杉山 増田 小山 大塚 平野 菅原 久保 松井 "
     "千葉 岩崎 桜井 木下 野口 松尾 菊地 野村 新井"
 )
+# One name in twenty has a surname outside the common ones.
+JAPANESE_RARE_SURNAMES = words("鬼塚 柚木 乙部 蛭田 鶴見 栗林 榊原 嶋田 蒔田 楠本 原 南")
 JAPANESE_GIVEN_KANJI = words(
     "太郎 一郎 健 翔 大輔 拓也 直樹 和也 誠 浩 花子 美咲 陽子 恵 愛 優子 裕子 "
     "真由美 智子 由美 明美 大翔 蓮 悠真 湊 陽菜 結衣 葵 凛 健太 翔太 大樹 涼 "
@@ -118,12 +121,14 @@ def chinese_name(rng: random.Random) -> str:
 
 def korean_name(rng: random.Random) -> str:
     given = "".join(rng.choices(KOREAN_GIVEN, k=rng.choice((1, 2, 2, 2, 2))))
-    return rng.choice(KOREAN_SURNAMES) + given
+    surnames = KOREAN_RARE_SURNAMES if rng.random() < 0.02 else KOREAN_SURNAMES
+    return rng.choice(surnames) + given
 
 
 def japanese_kanji_name(rng: random.Random) -> str:
     space = rng.choice(("", " ", "\u3000"))
-    return rng.choice(JAPANESE_SURNAMES) + space + rng.choice(JAPANESE_GIVEN_KANJI)
+    surnames = JAPANESE_RARE_SURNAMES if rng.random() < 0.05 else JAPANESE_SURNAMES
+    return rng.choice(surnames) + space + rng.choice(JAPANESE_GIVEN_KANJI)
 
 
 def japanese_kana_name(rng: random.Random) -> str:

@@ -250,10 +250,19 @@ class TestNamesTellTheEncoding:
         refusal(staff_list([name]).encode("euc_jp"))
 
     @pytest.mark.parametrize("name", ["홍기선", "주유택", "문기용"])
-    def test_a_korean_row_that_starts_like_a_chinese_name_is_refused(self, name: str) -> None:
+    def test_a_korean_name_that_starts_like_a_chinese_one_alone_is_refused(self, name: str) -> None:
         # 홍기선 in EUC-KR is 全扁急: 全 is a Chinese surname, but 기선 a Korean given name
-        data = staff_list(["王芳", "李雷"]).encode("gb18030") + (name + DATES).encode("euc_kr")
-        assert "line 4" in refusal(data).message("en")
+        refusal(staff_list([name]).encode("euc_kr"))
+
+    @pytest.mark.parametrize("names", [["付磊", "林凯"], ["林林", "王芳"]])
+    def test_chinese_names_whose_surname_is_korean_in_euc_kr_are_read(
+        self, names: list[str]
+    ) -> None:
+        # 付 and 林 are 마 and 주 in EUC-KR, and 磊, 凯 Korean given-name syllables
+        names = [*names, *chinese_names(random.Random(1), 8)]
+        assert [row[0] for row in check_batch(staff_list(names).encode("gb18030"), on=ON).rows] == (
+            names
+        )
 
 
 class TestMojibakeOfLatinLetters:
