@@ -264,6 +264,14 @@ class TestNamesTellTheEncoding:
             names
         )
 
+    @pytest.mark.parametrize("name", ["闫婷", "闫梓怡", "闫璐"])
+    def test_a_chinese_name_that_reads_as_kanji_in_shift_jis_is_read(self, name: str) -> None:
+        # 闫婷 is valid Shift-JIS kanji, but only common characters in GB18030: Shift-JIS
+        # read as GB18030 gives rare ones (田中 → 揷拞)
+        assert [
+            row[0] for row in check_batch(staff_list([name]).encode("gb18030"), on=ON).rows
+        ] == [name]
+
 
 class TestMojibakeOfLatinLetters:
     @pytest.mark.parametrize("name", ["Sarah Ibáñez", "John Wößner"])
