@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "CHINESE_COMPOUND_SURNAMES",
     "CHINESE_SURNAMES",
+    "JAPANESE_NAME_KANJI",
     "JAPANESE_SURNAMES",
     "KOREAN_GIVEN_SYLLABLES",
     "KOREAN_SURNAMES",
@@ -143,4 +144,14 @@ JAPANESE_SURNAMES = frozenset(
         "野村",
         "新井",
     ]
+)
+# The kanji most Japanese names are written with (surnames and given names: 田 山 川 藤, 郎 子
+# 美 太): a name of such kanji only is Japanese evidence, whatever its surname.
+JAPANESE_NAME_KANJI = frozenset(
+    "田山川野木村井原藤島嶋本中小大高橋佐鈴伊渡辺邊松林森清水石岡坂上下前後近遠青福太西金長谷"
+    "宮内丸今河杉増平菅久保千葉岩桜菊新北南東口池吉加斎斉阿部堀関横工酒柴安武和竹三浦秋荒浅塚"
+    "沢澤崎鳥羽白黒赤緑梅菅星永市倉片桑栗榊楠根津浜瀬尾谷戸畑堤土屋寺房村々熊鬼"
+    "一二三四五郎次子美恵智由香奈真理沙織愛花菜陽翔輔拓也直樹誠浩健亮隆博修茂勇光勝正人秀明幸"
+    "洋京彩舞麻衣尋結葵凛蓮悠湊晴颯優裕紀之雄夫男彦哉斗介助吾朗義信弘宏康雅達春夏冬雪月空海"
+    "岳峰綾絵咲桃実穂乃歩夢望希萌華代江枝世早紗貴啓敏聡忠昭孝典英俊治実"
 )

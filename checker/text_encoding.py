@@ -7,28 +7,43 @@ Excel saves a CSV in one of these, and the checker reads each of them:
 - the legacy code page of the Windows it runs on: GB18030/GBK on Chinese Windows,
   Windows-1252 on Western Windows.
 
-A byte-order mark settles it; so does text that is valid UTF-8 (legacy text with accents or
-Chinese almost never is). Otherwise both legacy families usually decode the same bytes
-without error, one of them into nonsense: Windows-1252 names read as GB18030 turn into
-rare Chinese characters glued to Latin letters (`Ren閑 Dupont`), and Chinese names read as
-Windows-1252 turn into runs of symbols and accented letters (`ÀîÃ÷`). So each line is
-scored in each family by the share of its non-ASCII characters that look like real text of
-that family, and a family is chosen only when every line reads plausibly in it and not
-every line does in the other.
+A byte-order mark settles it; so does valid UTF-8 whose every word reads as a word of one
+script. (Legacy text is seldom valid UTF-8, and then it reads as nonsense: GB18030 谢梅 is
+UTF-8 "л÷", EUC-KR 천철 is "õö"; such a file is decided as a legacy one, and GB18030 is
+then taken only if it has no rare character.) Otherwise both legacy families usually
+decode the same bytes without error, one of them into nonsense: Windows-1252 names read as
+GB18030 turn into rare Chinese characters glued to Latin letters (`Ren閑 Dupont`), or one
+common character inside a Latin word (`Ib狁ez`), and Chinese names read as Windows-1252
+turn into runs of symbols and accented letters (`ÀîÃ÷`). So each line is scored in each
+family by the share of its non-ASCII characters that look like real text of that family,
+and a family is chosen only when every line reads plausibly in it and not every line does
+in the other.
 
-Other legacy encodings decode without error too, and are looked for by what they are:
+Other legacy encodings decode without error too, and are looked for by what they are, and
+by the names they give (`checker.common_names`: a line's first word is its name):
 
 - Korean (EUC-KR) reads as common Chinese characters (김민준 → 辫刮霖): a file whose every
-  non-ASCII word reads as Korean name syllables in EUC-KR is refused;
+  non-ASCII word reads as Korean name syllables in EUC-KR is refused, unless every line
+  starts with a Chinese surname and is not a Korean name (邓飞 is Hangul 됩령 in EUC-KR,
+  but no Korean name); a line that is a Korean name (a common surname and given-name
+  syllables) and does not start with a Chinese surname is refused among Chinese lines.
+  A known limit: 마 모 문 주 진 홍 are 付 葛 巩 林 柳 全 in GB18030, so a Korean row with
+  one of them among Chinese rows is read as Chinese (refusing them would refuse most long
+  Chinese lists, whose 林 and 付 often read as Korean names);
 - Japanese Shift-JIS reads as rare GBK characters (田中 → 揷拞): a file that reads as
-  Japanese in Shift-JIS, or a line whose Chinese characters are all rare ones and that
-  reads as Japanese, is refused; Japanese kana (EUC-JP, and Big5 often) are never taken for
-  Chinese (kanji-only EUC-JP, though, reads as common Chinese characters, 田中 → 拍面, and
-  cannot be told from GB18030 by its characters alone: a known limit);
+  Japanese in Shift-JIS and has a rare character in GB18030, or a line whose Chinese
+  characters are all rare ones and that reads as Japanese, is refused; Japanese kana
+  (EUC-JP, and Big5 often) are never taken for Chinese; kanji-only EUC-JP reads as common
+  Chinese characters (田中 → 拍面) and is refused when a line starts with a common Japanese
+  surname in it, or when names mostly of the kanji of Japanese names (原真由美 → 付叁洪) are
+  at least a quarter as many as the names that start with a Chinese surname in GB18030.
+  A known limit: a Japanese name of uncommon kanji (鶴見 浩) is read as Chinese when the
+  list has no other Japanese name;
 - Vietnamese (Windows-1258) writes tones as combining marks after a vowel, which
   Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn), and ă, ơ, đ where Windows-1252
   has ã, õ, ð (Văn → Vãn, Đức → Ðức): a line with such a mark after a vowel, ã or õ before
-  a consonant, or ð starting a word is not Western text.
+  a consonant, or ð starting a word is not Western text; and GB18030 reads the same marks
+  as characters glued to Latin letters or rare ones (Hồ → H籼, Đức → 旋靋): not Chinese.
 
 When neither family reads every line, when both do, when some lines are UTF-8 and others are
 not, or when one line is in another encoding than the rest (a list pasted together from two
@@ -52,6 +67,7 @@ from itertools import pairwise
 from checker.common_names import (
     CHINESE_COMPOUND_SURNAMES,
     CHINESE_SURNAMES,
+    JAPANESE_NAME_KANJI,
     JAPANESE_SURNAMES,
     KOREAN_GIVEN_SYLLABLES,
     KOREAN_SURNAMES,
@@ -351,8 +367,13 @@ def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) 
     if valid_utf8 and evidence.rare:
         raise EncodingUndecided("encoding_undecided")
     # Kanji-only EUC-JP reads as common Chinese characters: a Japanese surname says so, and
-    # so do names of which fewer than half start with a Chinese surname.
-    if evidence.kanji and (evidence.japanese_name or 2 * evidence.chinese_names < evidence.lines):
+    # so do names mostly of Japanese name kanji (原明美 = 付叁洪, 蛭田 明美) that are not
+    # outnumbered four to one by Chinese names (a Chinese name reads as such a Japanese name
+    # about one time in a thousand).
+    japanese_names = evidence.japanese_name_cells
+    if evidence.kanji and (
+        evidence.japanese_name or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
+    ):
         raise _foreign("EUC-JP / Big5")
     if evidence.korean_row is not None:
         raise EncodingUndecided("encoding_mixed_rows", line=evidence.korean_row)
@@ -360,6 +381,19 @@ def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) 
     # take the next letter into a rare one (Đức → 旋靋).
     if evidence.vietnamese_mojibake:
         raise _foreign("Windows-1258")
+
+
+def _first_cell_reads_as_a_japanese_name(line: bytes) -> bool:
+    """Whether the line's first cell with non-ASCII bytes reads in EUC-JP as a Japanese
+    name: two to five kanji, three in four or more of them kanji of Japanese names, and no
+    ASCII letter or digit (not 员工12, not 2026年5月)."""
+    cell = next(cell for cell in re.split(rb"[,\t]", line) if not cell.isascii())
+    text = _decode(cell.strip(b' "'), "euc_jp")
+    if text is None or any(char.isascii() and char.isalnum() for char in text):
+        return False
+    kanji = [char for char in text if _is_ideograph(char)]
+    known = sum(char in JAPANESE_NAME_KANJI for char in kanji)
+    return 2 <= len(kanji) <= 5 and 4 * known >= 3 * len(kanji)
 
 
 def _decode(data: bytes, encoding: str) -> str | None:
@@ -480,6 +514,7 @@ class _Evidence:
     korean_names: int = 0
     korean: bool = True  # every non-ASCII word reads as Hangul in EUC-KR
     chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
+    japanese_name_cells: int = 0  # rows whose name reads as Japanese name kanji in EUC-JP
     korean_row: int | None = None  # the first line whose first word is a Korean name
     japanese_name: bool = False  # a line whose first word starts with a Japanese surname
     kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
@@ -511,6 +546,8 @@ class _Evidence:
         name = verdicts[0]  # the line's first word: its name, in a staff list
         chinese_name = name.chinese_name and not name.korean_name
         self.chinese_names += chinese_name
+        if self.kanji and line_number > 1:  # (the header names no one)
+            self.japanese_name_cells += _first_cell_reads_as_a_japanese_name(line)
         # (A Korean name whose GB18030 reading starts with a Chinese surname, 홍기선 = 全扁急,
         # cannot be told from a Chinese one among Chinese rows: 마 모 문 주 진 홍 are 付 葛 巩
         # 林 柳 全, and refusing them would refuse most long Chinese lists.)
