@@ -41,8 +41,8 @@ KOREAN_GIVEN_SYLLABLES = frozenset(
     "을음의이익인일임자작장재전정제조종주준중지진찬창채철청초춘충치탁태택하학한해향허헌혁현협"
     "형혜호홍화환황회효후훈휘희름람별빛솜결"
 )
-# The most common Japanese surnames (佐藤 鈴木 高橋 田中...); not 原 or 南, which are 付 and
-# 祁 in GB18030, Chinese surnames themselves.
+# The most common Japanese surnames, of one to three kanji (佐藤 鈴木 高橋 田中...); not 原
+# or 南, which are 付 and 祁 in GB18030, Chinese surnames themselves.
 JAPANESE_SURNAMES = frozenset(
     [
         "佐藤",

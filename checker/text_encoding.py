@@ -62,7 +62,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from checker.common_names import (
     CHINESE_COMPOUND_SURNAMES,
@@ -281,6 +281,7 @@ def _glued_to_latin(text: str) -> bool:
 # is taken only when every word reads as a word of one script.
 _UTF8_PUNCTUATION = frozenset("\u00a0«»·")  # the Latin-1 marks a name or title has
 _CASED_SCRIPTS = frozenset(("greek", "cyrillic", "armenian"))
+_GREEK_TONOS = frozenset("άέήίόύώ")
 # Cyrillic letters of names beyond Russian's (Ukrainian's are in U+0400-U+045F): Kazakh's.
 _CYRILLIC_MORE = frozenset("ҒғҚқҢңӨөҮүҰұҺһӘә")
 
@@ -297,7 +298,7 @@ def _script(char: str) -> str:
         return "odd"
     if 0x300 <= code <= 0x362:
         return "mark"  # the accents Windows-1258 and decomposed text write after a letter
-    if 0x386 <= code <= 0x3CE or 0x1F00 <= code <= 0x1FFF:
+    if (0x386 <= code <= 0x3CE and char not in "ΐΰ") or 0x1F00 <= code <= 0x1FFF:
         return "greek"
     if 0x400 <= code <= 0x45F or char in _CYRILLIC_MORE:
         return "cyrillic"
@@ -340,6 +341,12 @@ def _word_reads_as_a_word(word: str) -> bool:
         return False
     if script in _CASED_SCRIPTS:
         title = word[0].isupper() and word[1:].islower()
+        if (
+            script == "greek"
+            and not word.isupper()
+            and sum(map(_GREEK_TONOS.__contains__, word)) != 1
+        ):
+            return False  # a Greek word in lower case has one accent (Γιώργος); ΤΟΣ has none
         return len(word) >= 3 and (word.islower() or word.isupper() or title)
     return True
 
@@ -450,7 +457,7 @@ def _verdict(stretch: bytes) -> _Verdict:
         korean_name=korean_text is not None and _is_korean_name(korean_text),
         japanese_name=kanji
         and kanji_text is not None
-        and any(kanji_text.startswith(surname) for surname in JAPANESE_SURNAMES),
+        and any(kanji_text[:length] in JAPANESE_SURNAMES for length in (1, 2, 3)),
         kanji=kanji,
         vietnamese_mojibake=vietnamese
         and chinese_text is not None
@@ -686,12 +693,20 @@ def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
         lines += text.count("\n")
 
 
+# A stretch with a non-ASCII byte in it (the others need no look).
+_NON_ASCII_STRETCH = re.compile(rb"[\x40-\x7e\x80-\xff]*[\x80-\xff][\x40-\x7e\x80-\xff]*")
+
+
 def _utf8_reads_as_names(chunks: Chunks) -> bool:
     """Whether every stretch of a valid UTF-8 file's text reads as real text in it."""
     seen: set[bytes] = set()
-    for line in _lines(chunks()):
-        for stretch in _STRETCH.findall(line):
-            if stretch.isascii() or stretch in seen:
+    rest = b""
+    for chunk in chain(chunks(), (b"\n",)):
+        data = rest + chunk
+        cut = data.rfind(b"\n") + 1  # no stretch runs over a line break
+        rest = data[cut:]
+        for stretch in _NON_ASCII_STRETCH.findall(data, 0, cut):
+            if stretch in seen:
                 continue
             if not _reads_as_unicode_names(stretch.decode("utf-8")):
                 return False

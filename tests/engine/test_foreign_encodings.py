@@ -200,6 +200,12 @@ class TestLegacyBytesThatAreValidUtf8:
         data = staff_list(["王芳", "Renée"]).encode("utf-8") + (name + DATES).encode("gb18030")
         refusal(data)
 
+    def test_a_chinese_name_that_is_valid_utf_8_greek_is_read_as_chinese(self) -> None:
+        # 韦伟伟 in GB18030 is "Τΰΰ" in UTF-8: Greek letters, but no Greek word
+        names = ["韦伟伟", *chinese_names(random.Random(2), 5)]
+        result = check_batch(staff_list(names).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == names
+
     @pytest.mark.parametrize("name", ["천철", "황환", "탁화호"])
     def test_a_korean_name_that_is_valid_utf_8_is_refused(self, name: str) -> None:
         assert refusal(staff_list([name]).encode("euc_kr")).reason == "encoding_foreign"
