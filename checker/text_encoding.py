@@ -379,11 +379,12 @@ def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) 
     # about one time in a thousand).
     japanese_names = evidence.japanese_name_cells
     if evidence.kanji and (
-        evidence.japanese_name or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
+        evidence.japanese_row or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
     ):
         raise _foreign("EUC-JP / Big5")
-    if evidence.korean_row is not None:
-        raise EncodingUndecided("encoding_mixed_rows", line=evidence.korean_row)
+    for row in (evidence.japanese_row, evidence.korean_row):
+        if row is not None:  # one row in EUC-JP or EUC-KR among Chinese ones
+            raise EncodingUndecided("encoding_mixed_rows", line=row)
     # Windows-1258 tones read as GB18030 glue characters to Latin letters (Hồ → H籼) or
     # take the next letter into a rare one (Đức → 旋靋).
     if evidence.vietnamese_mojibake:
@@ -523,7 +524,7 @@ class _Evidence:
     chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
     japanese_name_cells: int = 0  # rows whose name reads as Japanese name kanji in EUC-JP
     korean_row: int | None = None  # the first line whose first word is a Korean name
-    japanese_name: bool = False  # a line whose first word starts with a Japanese surname
+    japanese_row: int | None = None  # the first line whose name starts with a Japanese surname
     kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
     vietnamese_mojibake: bool = False  # Vietnamese tones read as odd Chinese characters
     japanese: bool = True  # every non-ASCII word reads as Japanese in Shift-JIS
@@ -560,7 +561,8 @@ class _Evidence:
         # 林 柳 全, and refusing them would refuse most long Chinese lists.)
         if name.korean_name and not name.chinese_name and self.korean_row is None:
             self.korean_row = line_number
-        self.japanese_name |= name.japanese_name
+        if name.japanese_name and self.japanese_row is None:
+            self.japanese_row = line_number
         self.vietnamese_mojibake |= any(verdict.vietnamese_mojibake for verdict in verdicts)
         self.rare |= any(verdict.rare for verdict in verdicts)
         self.japanese &= all(verdict.japanese for verdict in verdicts)

@@ -245,6 +245,13 @@ class TestNamesTellTheEncoding:
         error = refusal(data)
         assert "line 5" in error.message("en")
 
+    def test_one_japanese_row_in_a_gb18030_list_is_refused_naming_its_line(self) -> None:
+        # 田中 太郎 in EUC-JP is 拍面 吕虾; Lü (pinyin, in GB18030) reads as no kanji
+        data = staff_list(["Lü Wei", "王芳"]).encode("gb18030") + ("田中 太郎" + DATES).encode(
+            "euc_jp"
+        )
+        assert "line 4" in refusal(data).message("en")
+
     @pytest.mark.parametrize("names", [["田中太郎"], ["佐藤 花子"], JAPANESE_KANJI_ONLY])
     def test_kanji_only_euc_jp_is_refused(self, names: list[str]) -> None:
         # 田中太郎 in EUC-JP is 拍面吕虾 in GB18030: common characters, no Chinese name
