@@ -438,6 +438,7 @@ def _verdict(stretch: bytes) -> _Verdict:
     japanese_text = _decode(stretch, "cp932")
     utf8_text = _decode(stretch, "utf-8")
     ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
+    common = sum(map(_is_gb2312, ideographs))  # of them in GB2312
     utf8 = utf8_text is not None and _reads_as_unicode_names(utf8_text)
     kanji_text = _decode(stretch, "euc_jp")
     vietnamese = _has_vietnamese_tones(stretch)
@@ -447,8 +448,8 @@ def _verdict(stretch: bytes) -> _Verdict:
     return _Verdict(
         chinese=None if chinese_text is None else _share(chinese_text, _chinese_looks_real),
         latin=None if latin_text is None else _share(latin_text, _latin_looks_real),
-        rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
-        rare=chinese_text is None or not all(map(_is_gb2312, ideographs)),
+        rare_only=len(ideographs) >= 2 and not common,
+        rare=chinese_text is None or common < len(ideographs),
         kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
         vietnamese=vietnamese,
         korean=None if korean_text is None else _korean_syllables(korean_text),
@@ -462,7 +463,7 @@ def _verdict(stretch: bytes) -> _Verdict:
         kanji=kanji,
         vietnamese_mojibake=vietnamese
         and chinese_text is not None
-        and (_glued_to_latin(chinese_text) or not all(map(_is_gb2312, ideographs))),
+        and (_glued_to_latin(chinese_text) or common < len(ideographs)),
     )
 
 
@@ -695,10 +696,6 @@ def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
         lines += text.count("\n")
 
 
-# A stretch with a non-ASCII byte in it (the others need no look).
-_NON_ASCII_STRETCH = re.compile(rb"[\x40-\x7e\x80-\xff]*[\x80-\xff][\x40-\x7e\x80-\xff]*")
-
-
 def _utf8_reads_as_names(chunks: Chunks) -> bool:
     """Whether every stretch of a valid UTF-8 file's text reads as real text in it."""
     seen: set[bytes] = set()
@@ -707,8 +704,8 @@ def _utf8_reads_as_names(chunks: Chunks) -> bool:
         data = rest + chunk
         cut = data.rfind(b"\n") + 1  # no stretch runs over a line break
         rest = data[cut:]
-        for stretch in _NON_ASCII_STRETCH.findall(data, 0, cut):
-            if stretch in seen:
+        for stretch in _STRETCH.findall(data, 0, cut):
+            if stretch.isascii() or stretch in seen:
                 continue
             if not _reads_as_unicode_names(stretch.decode("utf-8")):
                 return False
