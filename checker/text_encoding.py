@@ -7,28 +7,43 @@ Excel saves a CSV in one of these, and the checker reads each of them:
 - the legacy code page of the Windows it runs on: GB18030/GBK on Chinese Windows,
   Windows-1252 on Western Windows.
 
-A byte-order mark settles it; so does text that is valid UTF-8 (legacy text with accents or
-Chinese almost never is). Otherwise both legacy families usually decode the same bytes
-without error, one of them into nonsense: Windows-1252 names read as GB18030 turn into
-rare Chinese characters glued to Latin letters (`Ren閑 Dupont`), and Chinese names read as
-Windows-1252 turn into runs of symbols and accented letters (`ÀîÃ÷`). So each line is
-scored in each family by the share of its non-ASCII characters that look like real text of
-that family, and a family is chosen only when every line reads plausibly in it and not
-every line does in the other.
+A byte-order mark settles it; so does valid UTF-8 whose every word reads as a word of one
+script. (Legacy text is seldom valid UTF-8, and then it reads as nonsense: GB18030 谢梅 is
+UTF-8 "л÷", EUC-KR 천철 is "õö"; such a file is decided as a legacy one, and GB18030 is
+then taken only if it has no rare character.) Otherwise both legacy families usually
+decode the same bytes without error, one of them into nonsense: Windows-1252 names read as
+GB18030 turn into rare Chinese characters glued to Latin letters (`Ren閑 Dupont`), or one
+common character inside a Latin word (`Ib狁ez`), and Chinese names read as Windows-1252
+turn into runs of symbols and accented letters (`ÀîÃ÷`). So each line is scored in each
+family by the share of its non-ASCII characters that look like real text of that family,
+and a family is chosen only when every line reads plausibly in it and not every line does
+in the other.
 
-Other legacy encodings decode without error too, and are looked for by what they are:
+Other legacy encodings decode without error too, and are looked for by what they are, and
+by the names they give (`checker.common_names`: a line's first word is its name):
 
 - Korean (EUC-KR) reads as common Chinese characters (김민준 → 辫刮霖): a file whose every
-  non-ASCII word reads as Korean name syllables in EUC-KR is refused;
+  non-ASCII word reads as Korean name syllables in EUC-KR is refused, unless every line
+  starts with a Chinese surname and is not a Korean name (邓飞 is Hangul 됩령 in EUC-KR,
+  but no Korean name); a line that is a Korean name (a common surname and given-name
+  syllables) and does not start with a Chinese surname is refused among Chinese lines.
+  A known limit: 마 모 문 주 진 홍 are 付 葛 巩 林 柳 全 in GB18030, so a Korean row with
+  one of them among Chinese rows is read as Chinese (refusing them would refuse most long
+  Chinese lists, whose 林 and 付 often read as Korean names);
 - Japanese Shift-JIS reads as rare GBK characters (田中 → 揷拞): a file that reads as
-  Japanese in Shift-JIS, or a line whose Chinese characters are all rare ones and that
-  reads as Japanese, is refused; Japanese kana (EUC-JP, and Big5 often) are never taken for
-  Chinese (kanji-only EUC-JP, though, reads as common Chinese characters, 田中 → 拍面, and
-  cannot be told from GB18030 by its characters alone: a known limit);
+  Japanese in Shift-JIS and has a rare character in GB18030, or a line whose Chinese
+  characters are all rare ones and that reads as Japanese, is refused; Japanese kana
+  (EUC-JP, and Big5 often) are never taken for Chinese; kanji-only EUC-JP reads as common
+  Chinese characters (田中 → 拍面) and is refused when a line starts with a common Japanese
+  surname in it, or when names mostly of the kanji of Japanese names (原真由美 → 付叁洪) are
+  at least a quarter as many as the names that start with a Chinese surname in GB18030.
+  A known limit: a Japanese name of uncommon kanji (鶴見 浩) is read as Chinese when the
+  list has no other Japanese name;
 - Vietnamese (Windows-1258) writes tones as combining marks after a vowel, which
   Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn), and ă, ơ, đ where Windows-1252
   has ã, õ, ð (Văn → Vãn, Đức → Ðức): a line with such a mark after a vowel, ã or õ before
-  a consonant, or ð starting a word is not Western text.
+  a consonant, or ð starting a word is not Western text; and GB18030 reads the same marks
+  as characters glued to Latin letters or rare ones (Hồ → H籼, Đức → 旋靋): not Chinese.
 
 When neither family reads every line, when both do, when some lines are UTF-8 and others are
 not, or when one line is in another encoding than the rest (a list pasted together from two
@@ -47,8 +62,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import chain, pairwise
 
+from checker.common_names import (
+    CHINESE_COMPOUND_SURNAMES,
+    CHINESE_SURNAMES,
+    JAPANESE_NAME_KANJI,
+    JAPANESE_SURNAMES,
+    KOREAN_GIVEN_SYLLABLES,
+    KOREAN_SURNAMES,
+)
 from checker.errors import EncodingUndecided, UnusableFile
 
 __all__ = [
@@ -138,12 +161,14 @@ def _chinese_looks_real(text: str, at: int) -> bool:
     if _is_kana(char):
         return False  # Japanese (EUC-JP) or Big5 read as GB18030
     if _is_ideograph(char):
-        if _is_gb2312(char):
-            return True
         # Mojibake of an accented Latin letter and the ASCII letter after it becomes one
-        # rare ideograph glued to Latin letters; real Chinese names stand apart from them.
+        # rare ideograph glued to Latin letters, and of two accented letters one common
+        # ideograph inside a Latin word (Ibáñez → Ib狁ez); real Chinese names stand apart.
         neighbours = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
-        return not any(_is_ascii_letter(near) for near in neighbours)
+        glued = [_is_ascii_letter(near) for near in neighbours]
+        if _is_gb2312(char):
+            return not (len(glued) == 2 and all(glued))
+        return not any(glued)
     if "\u3000" <= char <= "\u303f" or "\uff01" <= char <= "\uff5e" or char in "·“”‘’—…":
         return True
     if char in _PINYIN_LETTERS:
@@ -249,6 +274,136 @@ def _glued_to_latin(text: str) -> bool:
     )
 
 
+# --- Valid UTF-8 that reads as names -------------------------------------------------------
+# GB18030, EUC-KR and EUC-JP write a character as two bytes, and a pair whose second byte is
+# 0x80-0xBF is also valid UTF-8, for one character up to U+07FF: accented Latin letters,
+# IPA, Greek, Cyrillic, symbols (谢梅 = D0BB C3B7 = "л÷", 천철 in EUC-KR = "õö"). So UTF-8
+# is taken only when every word reads as a word of one script.
+_UTF8_PUNCTUATION = frozenset("\u00a0«»·")  # the Latin-1 marks a name or title has
+_CASED_SCRIPTS = frozenset(("greek", "cyrillic", "armenian"))
+_GREEK_TONOS = frozenset("άέήίόύώ")
+# Cyrillic letters of names beyond Russian's (Ukrainian's are in U+0400-U+045F): Kazakh's.
+_CYRILLIC_MORE = frozenset("ҒғҚқҢңӨөҮүҰұҺһӘә")
+
+
+def _script(char: str) -> str:
+    """The script a letter (or combining mark) belongs to, roughly; "odd" for letters no
+    name has (IPA, modifier letters, ª º µ)."""
+    code = ord(char)
+    if char.isascii():
+        return "ascii"
+    if 0xC0 <= code <= 0x24F or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    if 0x250 <= code <= 0x2FF or code < 0xC0:
+        return "odd"
+    if 0x300 <= code <= 0x362:
+        return "mark"  # the accents Windows-1258 and decomposed text write after a letter
+    if (0x386 <= code <= 0x3CE and char not in "ΐΰ") or 0x1F00 <= code <= 0x1FFF:
+        return "greek"
+    if 0x400 <= code <= 0x45F or char in _CYRILLIC_MORE:
+        return "cyrillic"
+    if 0x363 <= code <= 0x52F:
+        return "odd"  # archaic Greek and Cyrillic, medieval marks
+    if (
+        _is_ideograph(char)
+        or _is_kana(char)
+        or 0x1100 <= code <= 0x11FF
+        or 0x3130 <= code <= 0x318F
+        or 0xAC00 <= code <= 0xD7AF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+    ):
+        return "cjk"
+    return unicodedata.name(char, "odd").split(" ", 1)[0].lower()
+
+
+def _word_reads_as_a_word(word: str) -> bool:
+    """A word (letters and marks) of one script: Latin with an ASCII letter in it (or a
+    Vietnamese letter: Đỗ), CJK with or without ASCII, or another alphabet alone (three
+    letters or more in Greek, Cyrillic or Armenian, in lower, upper or title case), with
+    accents only on Latin letters."""
+    scripts = {_script(char) for char in word}
+    if "odd" in scripts or unicodedata.category(word[0]).startswith("M"):
+        return False
+    if "mark" in scripts and not scripts <= {"ascii", "latin", "mark"}:
+        return False
+    foreign = scripts - {"ascii", "mark"}
+    if not foreign:
+        return True
+    if len(foreign) > 1:
+        return False
+    script = foreign.pop()
+    if script == "latin":
+        return "ascii" in scripts or any(char >= "\u1e00" or char in "Đđ" for char in word)
+    if script == "cjk":
+        return True
+    if "ascii" in scripts or len(word) < 2:
+        return False
+    if script in _CASED_SCRIPTS:
+        title = word[0].isupper() and word[1:].islower()
+        if (
+            script == "greek"
+            and not word.isupper()
+            and sum(map(_GREEK_TONOS.__contains__, word)) != 1
+        ):
+            return False  # a Greek word in lower case has one accent (Γιώργος); ΤΟΣ has none
+        return len(word) >= 3 and (word.islower() or word.isupper() or title)
+    return True
+
+
+def _reads_as_unicode_names(text: str) -> bool:
+    """Whether `text` (decoded as UTF-8) reads as real text: every word of one script, and
+    no symbol that only mojibake has (÷ § ¡ ˼ ...)."""
+    word = ""
+    for char in f"{text} ":
+        if char.isalpha() or (word and unicodedata.category(char).startswith("M")):
+            word += char
+            continue
+        if word and not word.isascii() and not _word_reads_as_a_word(word):
+            return False
+        word = ""
+        if char.isascii() or char in _UTF8_PUNCTUATION:
+            continue
+        if ord(char) < 0x800 or unicodedata.category(char) in ("Co", "Cn", "Cs", "Cc"):
+            return False
+    return True
+
+
+def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) -> None:
+    """Refuse a file that reads as Chinese in GB18030 but whose names say otherwise."""
+    if valid_utf8 and evidence.rare:
+        raise EncodingUndecided("encoding_undecided")
+    # Kanji-only EUC-JP reads as common Chinese characters: a Japanese surname says so, and
+    # so do names mostly of Japanese name kanji (原明美 = 付叁洪, 蛭田 明美) that are not
+    # outnumbered four to one by Chinese names (a Chinese name reads as such a Japanese name
+    # about one time in a thousand).
+    japanese_names = evidence.japanese_name_cells
+    if evidence.kanji and (
+        evidence.japanese_row or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
+    ):
+        raise _foreign("EUC-JP / Big5")
+    for row in (evidence.japanese_row, evidence.korean_row):
+        if row is not None:  # one row in EUC-JP or EUC-KR among Chinese ones
+            raise EncodingUndecided("encoding_mixed_rows", line=row)
+    # Windows-1258 tones read as GB18030 glue characters to Latin letters (Hồ → H籼) or
+    # take the next letter into a rare one (Đức → 旋靋).
+    if evidence.vietnamese_mojibake:
+        raise _foreign("Windows-1258")
+
+
+def _first_cell_reads_as_a_japanese_name(line: bytes) -> bool:
+    """Whether the line's first cell with non-ASCII bytes reads in EUC-JP as a Japanese
+    name: two to five kanji, three in four or more of them kanji of Japanese names, and no
+    ASCII letter or digit (not 员工12, not 2026年5月)."""
+    cell = next(cell for cell in re.split(rb"[,\t]", line) if not cell.isascii())
+    text = _decode(cell.strip(b' "'), "euc_jp")
+    if text is None or any(char.isascii() and char.isalnum() for char in text):
+        return False
+    kanji = [char for char in text if _is_ideograph(char)]
+    known = sum(char in JAPANESE_NAME_KANJI for char in kanji)
+    return 2 <= len(kanji) <= 5 and 4 * known >= 3 * len(kanji)
+
+
 def _decode(data: bytes, encoding: str) -> str | None:
     try:
         return data.decode(encoding)
@@ -263,11 +418,17 @@ class _Verdict:
     chinese: tuple[int, int] | None  # (non-ASCII characters, real-looking) in GB18030
     latin: tuple[int, int] | None  # the same in Windows-1252
     rare_only: bool  # two or more ideographs in GB18030, none of them a common one
+    rare: bool  # a rare ideograph in GB18030 (one outside GB2312)
     kana: bool  # Japanese kana in GB18030 (EUC-JP)
     vietnamese: bool  # a tone mark after a vowel in Windows-1258
     korean: tuple[int, int] | None  # (Hangul syllables, name syllables) in EUC-KR
     japanese: bool  # reads as Japanese in Shift-JIS (Microsoft's cp932)
     utf8: bool  # valid UTF-8 that reads as real names
+    chinese_name: bool  # GB18030: common characters starting with a Chinese surname
+    korean_name: bool  # EUC-KR: a Korean surname and common given-name syllables
+    japanese_name: bool  # EUC-JP: kanji starting with a Japanese surname
+    kanji: bool  # EUC-JP: kanji (or CJK punctuation) only
+    vietnamese_mojibake: bool  # Vietnamese tones that GB18030 reads as odd characters
 
 
 def _verdict(stretch: bytes) -> _Verdict:
@@ -277,23 +438,50 @@ def _verdict(stretch: bytes) -> _Verdict:
     japanese_text = _decode(stretch, "cp932")
     utf8_text = _decode(stretch, "utf-8")
     ideographs = [char for char in chinese_text or "" if _is_ideograph(char)]
-    utf8 = False
-    if utf8_text is not None:
-        chinese_utf8 = _share(utf8_text, _chinese_looks_real)
-        latin_utf8 = _share(utf8_text, _latin_looks_real)
-        utf8 = any(
-            accepted >= checked * _PLAUSIBLE_SHARE
-            for checked, accepted in (chinese_utf8, latin_utf8)
-        )
+    common = sum(map(_is_gb2312, ideographs))  # of them in GB2312
+    utf8 = utf8_text is not None and _reads_as_unicode_names(utf8_text)
+    kanji_text = _decode(stretch, "euc_jp")
+    vietnamese = _has_vietnamese_tones(stretch)
+    kanji = kanji_text is not None and all(
+        char.isascii() or _is_ideograph(char) or "\u3000" <= char <= "\u303f" for char in kanji_text
+    )
     return _Verdict(
         chinese=None if chinese_text is None else _share(chinese_text, _chinese_looks_real),
         latin=None if latin_text is None else _share(latin_text, _latin_looks_real),
-        rare_only=len(ideographs) >= 2 and not any(map(_is_gb2312, ideographs)),
+        rare_only=len(ideographs) >= 2 and not common,
+        rare=chinese_text is None or common < len(ideographs),
         kana=chinese_text is not None and any(map(_is_kana, chinese_text)),
-        vietnamese=_has_vietnamese_tones(stretch),
+        vietnamese=vietnamese,
         korean=None if korean_text is None else _korean_syllables(korean_text),
         japanese=japanese_text is not None and _reads_as_japanese(japanese_text),
         utf8=utf8,
+        chinese_name=chinese_text is not None and _starts_chinese_name(chinese_text),
+        korean_name=korean_text is not None and _is_korean_name(korean_text),
+        japanese_name=kanji
+        and kanji_text is not None
+        and any(kanji_text[:length] in JAPANESE_SURNAMES for length in (1, 2, 3)),
+        kanji=kanji,
+        vietnamese_mojibake=vietnamese
+        and chinese_text is not None
+        and (_glued_to_latin(chinese_text) or common < len(ideographs)),
+    )
+
+
+def _starts_chinese_name(text: str) -> bool:
+    """A Chinese name: common characters, the first a common surname (or two, 欧阳)."""
+    return (
+        bool(text)
+        and all(_is_gb2312(char) for char in text if not char.isascii())
+        and (text[0] in CHINESE_SURNAMES or text[:2] in CHINESE_COMPOUND_SURNAMES)
+    )
+
+
+def _is_korean_name(text: str) -> bool:
+    """A Korean name: a common surname and one to three common given-name syllables."""
+    return (
+        2 <= len(text) <= 4
+        and text[0] in KOREAN_SURNAMES
+        and all(char in KOREAN_GIVEN_SYLLABLES for char in text[1:])
     )
 
 
@@ -329,10 +517,17 @@ class _Evidence:
     latin: _Reading = field(default_factory=_Reading)
     utf8_lines: bool = False
     kana: bool = False
+    rare: bool = False  # a rare ideograph in the GB18030 reading
     vietnamese: bool = False
     korean_syllables: int = 0
     korean_names: int = 0
     korean: bool = True  # every non-ASCII word reads as Hangul in EUC-KR
+    chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
+    japanese_name_cells: int = 0  # rows whose name reads as Japanese name kanji in EUC-JP
+    korean_row: int | None = None  # the first line whose first word is a Korean name
+    japanese_row: int | None = None  # the first line whose name starts with a Japanese surname
+    kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
+    vietnamese_mojibake: bool = False  # Vietnamese tones read as odd Chinese characters
     japanese: bool = True  # every non-ASCII word reads as Japanese in Shift-JIS
     _verdicts: dict[bytes, _Verdict] = field(default_factory=dict)
 
@@ -356,6 +551,21 @@ class _Evidence:
         self.latin.add(line_number, (1, 0) if latin and vietnamese else latin)
         self.utf8_lines |= any(verdict.utf8 for verdict in verdicts)
         self.kana |= any(verdict.kana for verdict in verdicts)
+        self.kanji &= all(verdict.kanji for verdict in verdicts)
+        name = verdicts[0]  # the line's first word: its name, in a staff list
+        chinese_name = name.chinese_name and not name.korean_name
+        self.chinese_names += chinese_name
+        if self.kanji and line_number > 1:  # (the header names no one)
+            self.japanese_name_cells += _first_cell_reads_as_a_japanese_name(line)
+        # (A Korean name whose GB18030 reading starts with a Chinese surname, 홍기선 = 全扁急,
+        # cannot be told from a Chinese one among Chinese rows: 마 모 문 주 진 홍 are 付 葛 巩
+        # 林 柳 全, and refusing them would refuse most long Chinese lists.)
+        if name.korean_name and not name.chinese_name and self.korean_row is None:
+            self.korean_row = line_number
+        if name.japanese_name and self.japanese_row is None:
+            self.japanese_row = line_number
+        self.vietnamese_mojibake |= any(verdict.vietnamese_mojibake for verdict in verdicts)
+        self.rare |= any(verdict.rare for verdict in verdicts)
         self.japanese &= all(verdict.japanese for verdict in verdicts)
         if any(verdict.rare_only for verdict in verdicts) and all(
             verdict.japanese for verdict in verdicts
@@ -411,21 +621,26 @@ def _foreign(encoding: str) -> EncodingUndecided:
     return EncodingUndecided("encoding_foreign", looks_like=encoding)
 
 
-def _decide_legacy(chunks: Chunks) -> str:
-    """GB18030 or Windows-1252, by which one reads as real text; refuse when unsure."""
+def _decide_legacy(chunks: Chunks, *, valid_utf8: bool = False) -> str:
+    """GB18030 or Windows-1252, by which one reads as real text; refuse when unsure.
+    `valid_utf8`: the file is valid UTF-8 that does not read as names; GB18030 is then
+    taken only with no rare character (UTF-8 read as GB18030 is full of them)."""
     evidence = _Evidence()
     for number, line in enumerate(_lines(chunks()), 1):
         if not line.isascii():
             evidence.add_line(number, line)
     if evidence.utf8_lines:
         raise EncodingUndecided("encoding_mixed")
-    if evidence.lines and evidence.reads_as_korean():
+    if evidence.lines and evidence.reads_as_korean() and evidence.chinese_names < evidence.lines:
         raise _foreign("EUC-KR")
-    if evidence.lines and evidence.japanese and not evidence.kana:
+    if evidence.lines and evidence.japanese and not evidence.kana and evidence.rare:
         raise _foreign("Shift-JIS")
     chinese, latin = evidence.chinese, evidence.latin
     if chinese.reads_every_line != latin.reads_every_line:
-        return "gb18030" if chinese.reads_every_line else "cp1252"
+        if chinese.reads_every_line:
+            _refuse_names_of_another_language(evidence, valid_utf8=valid_utf8)
+            return "gb18030"
+        return "cp1252"
     if chinese.reads_every_line:
         raise EncodingUndecided("encoding_undecided")
     if evidence.kana and chinese.decodes:
@@ -481,6 +696,25 @@ def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
         lines += text.count("\n")
 
 
+def _utf8_reads_as_names(chunks: Chunks) -> bool:
+    """Whether every stretch of a valid UTF-8 file's text reads as real text in it."""
+    seen: set[bytes] = set()
+    rest = b""
+    for chunk in chain(chunks(), (b"\n",)):
+        data = rest + chunk
+        cut = data.rfind(b"\n") + 1  # no stretch runs over a line break
+        rest = data[cut:]
+        for stretch in _STRETCH.findall(data, 0, cut):
+            if stretch.isascii() or stretch in seen:
+                continue
+            if not _reads_as_unicode_names(stretch.decode("utf-8")):
+                return False
+            if len(seen) >= _REMEMBERED:
+                seen.clear()
+            seen.add(stretch)
+    return True
+
+
 def _auto(chunks: Chunks) -> tuple[str, str]:
     start = b""
     for chunk in chunks():
@@ -496,9 +730,10 @@ def _auto(chunks: Chunks) -> tuple[str, str]:
             return codec, codec
     if any(b"\x00" in chunk for chunk in chunks()):
         raise UnusableFile("not_text")
-    if _decodes(chunks(), "utf-8"):
+    valid_utf8 = _decodes(chunks(), "utf-8")
+    if valid_utf8 and _utf8_reads_as_names(chunks):
         return "utf-8", "utf-8"
-    codec = _decide_legacy(chunks)
+    codec = _decide_legacy(chunks, valid_utf8=valid_utf8)
     return codec, codec
 
 

@@ -183,3 +183,132 @@ class TestTheBrowserAndTheCommandLine:
         assert completed.stdout == ""
         assert "--encoding" in completed.stderr
         assert "Traceback" not in completed.stderr
+
+
+class TestLegacyBytesThatAreValidUtf8:
+    """Some GB18030 and EUC-KR names are valid UTF-8 too, and read as nonsense in it: 谢梅
+    (D0BB C3B7) is "л÷", 천철 in EUC-KR is "õö". Valid UTF-8 is taken as UTF-8 only when it
+    reads as names."""
+
+    def test_a_chinese_name_that_is_valid_utf_8_is_read_as_chinese(self) -> None:
+        result = check_batch(staff_list(["谢梅"]).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == ["谢梅"]
+        assert result.encoding == "gb18030"
+
+    @pytest.mark.parametrize("name", ["石雪", "谢梅"])
+    def test_a_gb18030_row_that_is_valid_utf_8_in_a_utf_8_list_is_refused(self, name: str) -> None:
+        data = staff_list(["王芳", "Renée"]).encode("utf-8") + (name + DATES).encode("gb18030")
+        refusal(data)
+
+    def test_a_chinese_name_that_is_valid_utf_8_greek_is_read_as_chinese(self) -> None:
+        # 韦伟伟 in GB18030 is "Τΰΰ" in UTF-8: Greek letters, but no Greek word
+        names = ["韦伟伟", *chinese_names(random.Random(2), 5)]
+        result = check_batch(staff_list(names).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == names
+
+    @pytest.mark.parametrize("name", ["천철", "황환", "탁화호"])
+    def test_a_korean_name_that_is_valid_utf_8_is_refused(self, name: str) -> None:
+        assert refusal(staff_list([name]).encode("euc_kr")).reason == "encoding_foreign"
+
+    def test_names_in_other_alphabets_in_utf_8_are_read(self) -> None:
+        names = ["Иван Петров", "Γιώργος Παπαδόπουλος", "Đỗ Đà", "Ștefan Țurcanu", "Lǚ Wei"]
+        names += ["Айгүл Сәрсенбаева", "אבי כהן", "محمد علي", "Zoë·Noël"]
+        result = check_batch(staff_list(names).encode("utf-8"), on=ON)
+        assert [row[0] for row in result.rows] == names
+
+
+class TestNamesTellTheEncoding:
+    """Korean and kanji-only Japanese names in EUC-KR and EUC-JP read as common Chinese
+    characters in GB18030; the surname tells them apart: a Chinese name starts with a Chinese
+    surname, and its Korean or Japanese reading seldom starts with a Korean or Japanese one."""
+
+    @pytest.mark.parametrize("name", ["邓飞", "雷俊", "邓萍", "黎建", "崔荣", "冯红", "廖海"])
+    def test_a_chinese_name_that_reads_as_hangul_is_read_as_chinese(self, name: str) -> None:
+        # 邓飞 in EUC-KR is 됩령: Hangul, but no Korean surname
+        result = check_batch(staff_list([name]).encode("gb18030"), on=ON)
+        assert [row[0] for row in result.rows] == [name]
+
+    def test_a_chinese_lin_whose_given_name_is_not_korean_is_read(self) -> None:
+        # 林 is 주 (a Korean surname) in EUC-KR, but 敏娜 reads as 츌컹, no Korean given name
+        assert [
+            row[0] for row in check_batch(staff_list(["林敏娜"]).encode("gb18030"), on=ON).rows
+        ] == ["林敏娜"]
+
+    @pytest.mark.parametrize("name", ["주민준", "김민준", "이서연"])
+    def test_a_korean_name_alone_is_refused(self, name: str) -> None:
+        # 주민준 in GB18030 is 林刮霖: a Chinese surname, but a Korean name all through
+        assert "EUC-KR" in refusal(staff_list([name]).encode("euc_kr")).message("en")
+
+    def test_one_korean_row_in_a_gb18030_list_is_refused_naming_its_line(self) -> None:
+        data = staff_list(["王芳", "李雷", "张伟"]).encode("gb18030")
+        data += ("박지훈" + DATES).encode("euc_kr")  # 缴鉴备-like: common characters
+        error = refusal(data)
+        assert "line 5" in error.message("en")
+
+    def test_one_japanese_row_in_a_gb18030_list_is_refused_naming_its_line(self) -> None:
+        # 田中 太郎 in EUC-JP is 拍面 吕虾; Lü (pinyin, in GB18030) reads as no kanji
+        data = staff_list(["Lü Wei", "王芳"]).encode("gb18030") + ("田中 太郎" + DATES).encode(
+            "euc_jp"
+        )
+        assert "line 4" in refusal(data).message("en")
+
+    @pytest.mark.parametrize("names", [["田中太郎"], ["佐藤 花子"], JAPANESE_KANJI_ONLY])
+    def test_kanji_only_euc_jp_is_refused(self, names: list[str]) -> None:
+        # 田中太郎 in EUC-JP is 拍面吕虾 in GB18030: common characters, no Chinese name
+        refusal(staff_list(names).encode("euc_jp"))
+
+    @pytest.mark.parametrize("name", ["原田秀樹", "谷口 結衣", "清水\u3000愛", "太田 茂"])
+    def test_a_japanese_name_that_starts_like_a_chinese_one_is_refused(self, name: str) -> None:
+        # 原田秀樹 in EUC-JP is 付拍建践: 付 is a Chinese surname, 原田 a Japanese one
+        refusal(staff_list([name]).encode("euc_jp"))
+
+    @pytest.mark.parametrize("name", ["홍기선", "주유택", "문기용"])
+    def test_a_korean_name_that_starts_like_a_chinese_one_alone_is_refused(self, name: str) -> None:
+        # 홍기선 in EUC-KR is 全扁急: 全 is a Chinese surname, but 기선 a Korean given name
+        refusal(staff_list([name]).encode("euc_kr"))
+
+    @pytest.mark.parametrize("names", [["付磊", "林凯"], ["林林", "王芳"]])
+    def test_chinese_names_whose_surname_is_korean_in_euc_kr_are_read(
+        self, names: list[str]
+    ) -> None:
+        # 付 and 林 are 마 and 주 in EUC-KR, and 磊, 凯 Korean given-name syllables
+        names = [*names, *chinese_names(random.Random(1), 8)]
+        assert [row[0] for row in check_batch(staff_list(names).encode("gb18030"), on=ON).rows] == (
+            names
+        )
+
+    @pytest.mark.parametrize("name", ["原真由美", "蛭田 明美", "原 京子"])
+    def test_a_japanese_name_of_an_uncommon_surname_is_refused(self, name: str) -> None:
+        # 原真由美 in EUC-JP is 付叁洪: 付 is a Chinese surname, but 原, 真, 由, 美 are kanji
+        # of Japanese names
+        refusal(staff_list([name]).encode("euc_jp"))
+
+    @pytest.mark.parametrize("team", ["研发部", "市场部", "人事部", "行政", "运营", "设计"])
+    def test_a_list_with_pinyin_names_and_chinese_teams_is_read(self, team: str) -> None:
+        text = "name,team,permit_issued,permit_expires,passport_expires\r\n"
+        text += f"Wang Fang,{team},2026-11-12,2028-11-11,2030-01-01\r\n"
+        result = check_batch(text.encode("gb18030"), on=ON)
+        assert result.encoding == "gb18030"
+        assert result.rows[0][1] == team
+
+    @pytest.mark.parametrize("name", ["闫婷", "闫梓怡", "闫璐"])
+    def test_a_chinese_name_that_reads_as_kanji_in_shift_jis_is_read(self, name: str) -> None:
+        # 闫婷 is valid Shift-JIS kanji, but only common characters in GB18030: Shift-JIS
+        # read as GB18030 gives rare ones (田中 → 揷拞)
+        assert [
+            row[0] for row in check_batch(staff_list([name]).encode("gb18030"), on=ON).rows
+        ] == [name]
+
+
+class TestMojibakeOfLatinLetters:
+    @pytest.mark.parametrize("name", ["Sarah Ibáñez", "John Wößner"])
+    def test_a_windows_1252_row_whose_accents_read_as_a_common_character_is_refused(
+        self, name: str
+    ) -> None:
+        # Ibáñez in GB18030 is Ib狁ez: a common character with Latin letters on both sides
+        data = staff_list(["王芳", "李雷"]).encode("gb18030") + (name + DATES).encode("cp1252")
+        refusal(data)
+
+    def test_a_vietnamese_name_whose_tone_reads_as_a_common_character_is_refused(self) -> None:
+        # Nguyễn in Windows-1258 is Nguy贽n in GB18030
+        assert "Windows-1258" in refusal(windows_1258(staff_list(["Nguyễn Văn Nam"]))).message("en")
