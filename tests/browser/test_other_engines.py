@@ -39,9 +39,14 @@ ENGINES = ("webkit", "firefox")
 OTHER_OFFLINE_PAGES = ("zh/glossary/",)
 OFFLINE_PAGES = (*OTHER_OFFLINE_PAGES, ELIGIBILITY_PAGES["en"])
 OFFLINE_PERSON = "eligible"
+# A list whose dates never show their order (3/4/2026): read once the page is told day first.
+UNDECIDED_LIST = (
+    b"name,permit_issued,permit_expires,passport_expires,category\r\n"
+    b"Ana,3/4/2026,3/5/2028,1/1/2030,A\r\nBen,2/11/2026,1/12/2028,1/1/2031,B\r\n"
+)
 
 
-def smoke_steps(site_url: str, staff_file: Path) -> list[dict[str, Any]]:
+def smoke_steps(site_url: str, staff_file: Path, undecided_file: Path) -> list[dict[str, Any]]:
     steps: list[dict[str, Any]] = [
         {
             "name": name,
@@ -60,6 +65,17 @@ def smoke_steps(site_url: str, staff_file: Path) -> list[dict[str, Any]]:
             "on": CHECK_DAY.isoformat(),
             "file": str(staff_file),
             "viewport": DESKTOP,
+        }
+    )
+    steps.append(
+        {
+            "name": "staff_list_day_first",
+            "kind": "batch",
+            "url": site_url + "zh/hr/",
+            "on": CHECK_DAY.isoformat(),
+            "file": str(undecided_file),
+            "date_order": "dmy",
+            "viewport": PHONE,
         }
     )
     return steps
@@ -82,9 +98,11 @@ def offline_step(site_url: str, server_pid: int, site_dir: Path) -> dict[str, An
 
 @pytest.fixture(scope="module")
 def steps(site_url: str, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    staff_file = tmp_path_factory.mktemp("staff") / "staff.csv"
+    folder = tmp_path_factory.mktemp("staff")
+    staff_file, undecided_file = folder / "staff.csv", folder / "day-first.csv"
     staff_file.write_bytes(staff_csv())
-    return smoke_steps(site_url, staff_file)
+    undecided_file.write_bytes(UNDECIDED_LIST)
+    return smoke_steps(site_url, staff_file, undecided_file)
 
 
 def run_firefox(steps: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
@@ -149,6 +167,18 @@ def test_the_staff_list_gives_the_engines_counts(
     shown = engine_results[engine]["staff_list"]
     counts = {name: value for name, value in shown.items() if name not in ("errors", "ready_ms")}
     assert counts == check_batch(staff_csv(), on=CHECK_DAY).counts
+    assert shown.get("errors", []) == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_list_of_undecided_dates_is_read_day_first_once_the_reader_says_so(
+    engine_results: dict[str, dict[str, Any]], engine: str
+) -> None:
+    shown = engine_results[engine]["staff_list_day_first"]
+    counts = {name: value for name, value in shown.items() if name not in ("errors", "ready_ms")}
+    assert counts == check_batch(UNDECIDED_LIST, on=CHECK_DAY, date_order="dmy").counts
+    assert counts["invalid"] == 0, "every date read, day first"
+    assert check_batch(UNDECIDED_LIST, on=CHECK_DAY).counts["invalid"] == 2, "not guessed"
     assert shown.get("errors", []) == []
 
 

@@ -95,6 +95,19 @@ async function batchStep(page, step) {
     { timeout: START_TIMEOUT_MS },
     step.file.split("/").pop(),
   );
+  if (step.date_order) {
+    // The list's date order chosen; pressed once the list checked with it is shown.
+    const choice = `[data-batch] button[data-date-order="${step.date_order}"]`;
+    await page.click(choice);
+    await page.waitForFunction(
+      (selector) => {
+        const table = document.querySelector("[data-batch] [data-batch-results] table");
+        return document.querySelector(selector).getAttribute("aria-pressed") === "true" && !table.hasAttribute("aria-busy");
+      },
+      { timeout: START_TIMEOUT_MS },
+      choice,
+    );
+  }
   return { ready, result: await page.evaluate(batchCounts) };
 }
 

@@ -72,6 +72,12 @@ const results = document.querySelector("[data-batch] [data-batch-results]");
 const summary = results && results.querySelector("[data-batch-summary]");
 return Boolean(results && !results.hidden && summary.textContent.includes(arguments[0]));
 """
+# The choice is shown pressed once the list checked with it is shown, every row placed.
+CHOSEN = """
+const choice = document.querySelector(arguments[0]);
+const table = document.querySelector("[data-batch] [data-batch-results] table");
+return choice.getAttribute("aria-pressed") === "true" && !table.hasAttribute("aria-busy");
+"""
 BATCH_COUNTS = """
 return Object.fromEntries(
   [...document.querySelectorAll("[data-batch] [data-count]")].map((item) =>
@@ -171,6 +177,10 @@ def batch_step(driver: Any, step: dict[str, Any]) -> dict[str, Any]:
     driver.execute_script(SET_VALUES, "[data-batch] form", {"on": step["on"]})
     driver.find_element("css selector", "[data-batch] input[type=file]").send_keys(step["file"])
     wait_for(driver, BATCH_DONE, Path(step["file"]).name)
+    if step.get("date_order"):  # the list's date order chosen, and the list checked again
+        choice = f'[data-batch] button[data-date-order="{step["date_order"]}"]'
+        driver.find_element("css selector", choice).click()
+        wait_for(driver, CHOSEN, choice)
     return dict(driver.execute_script(BATCH_COUNTS))
 
 
