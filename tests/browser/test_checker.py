@@ -357,16 +357,21 @@ def test_the_form_works_with_the_keyboard_alone(
     assert wait_for_answer(page) == expected_attributes(person.expected())
 
 
+@pytest.mark.parametrize("size", [(390, 844), (1366, 768)], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_answered_page_has_no_accessibility_violations(
-    new_page: Callable[..., Any], site_url: str, lang: str
+def test_every_answer_has_no_accessibility_violations_in_usual_or_forced_colours(
+    new_page: Callable[..., Any], site_url: str, lang: str, size: tuple[int, int]
 ) -> None:
     # axe is injected as a script, which the site's own policy rightly refuses: bypass it here.
-    page = new_page(bypass_csp=True)
+    page = new_page(bypass_csp=True, viewport={"width": size[0], "height": size[1]})
     open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
-    fill_form(page, person_values(PEOPLE["eligible"]))
-    submit_and_wait(page)
-    assert axe_violations(page) == []
+    for status, person in PEOPLE.items():
+        fill_form(page, person_values(person))
+        submit_and_wait(page)
+        for colours in ("none", "active"):
+            page.emulate_media(forced_colors=colours)
+            assert axe_violations(page) == [], f"{status}, forced colours {colours}"
+        page.emulate_media(forced_colors="none")
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -72,23 +72,22 @@ def test_the_page_loads_only_from_its_own_server_under_a_sub_path(
 # --- accessibility ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ALL_PAGES, ids=page_id)
-def test_axe_finds_no_wcag_21_aa_violation(open_page: PageOpener, site_url: str, path: str) -> None:
-    page = open_page()
-    page.goto(site_url + path, wait_until="load")
-    problems = axe_violations(page)
-    assert problems == [], f"{page_id(path)}:\n" + "\n".join(problems)
+SIZES = {"phone": (390, 844), "desktop": (1366, 768)}
 
 
-@pytest.mark.parametrize("path", ["hr/", "zh/hr/", "404.html", "zh/404.html"], ids=page_id)
-def test_axe_finds_no_violation_on_a_phone_either(
-    open_page: PageOpener, site_url: str, path: str
+@pytest.mark.parametrize("colours", ["usual", "forced"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("path", [*ALL_PAGES, "404.html", "zh/404.html"], ids=page_id)
+def test_axe_finds_no_violation_at_either_width_in_usual_or_forced_colours(
+    open_page: PageOpener, site_url: str, path: str, size: str, colours: str
 ) -> None:
-    """At 390 px the HR page's code blocks scroll sideways: a keyboard must reach them."""
-    page = open_page(390, 844)
+    """At 390 px the HR page's code blocks scroll sideways (a keyboard must reach them); in
+    forced colours the theme's own colours are replaced by the reader's."""
+    page = open_page(*SIZES[size])
+    page.emulate_media(forced_colors="active" if colours == "forced" else "none")
     page.goto(site_url + path, wait_until="load")
     problems = axe_violations(page)
-    assert problems == [], f"{page_id(path)} at 390 px:\n" + "\n".join(problems)
+    assert problems == [], f"{page_id(path)} ({size}, {colours} colours):\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("lang", ["", "zh/"])
