@@ -521,6 +521,17 @@ def test_every_row_of_the_counter_sheet_says_something(
 # --- a browser without a date picker -------------------------------------------------------
 
 
+def without_date_picker(page: Any) -> None:
+    """The date fields as a browser without a date picker shows them: text."""
+    page.evaluate(
+        f"""() => {{
+          for (const input of document.querySelectorAll('{ROOT_SELECTOR} input[type=date]')) {{
+            input.type = "text";
+          }}
+        }}"""
+    )
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_day_first_date_typed_as_text_is_read_and_the_reading_shown_under_the_answer(
     new_page: Callable[..., Any], site_url: str, lang: str
@@ -529,13 +540,7 @@ def test_a_day_first_date_typed_as_text_is_read_and_the_reading_shown_under_the_
     reader who meant something else sees it at once."""
     page = new_page(viewport=PHONE)
     open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
-    page.evaluate(
-        f"""() => {{
-          for (const input of document.querySelectorAll('{ROOT_SELECTOR} input[type=date]')) {{
-            input.type = "text";
-          }}
-        }}"""
-    )
+    without_date_picker(page)
     values = person_values(PEOPLE["eligible"])
     day = PEOPLE["eligible"].on
     values["on"] = f"{day.day}/{day.month}/{day.year}"
@@ -564,13 +569,7 @@ def test_dates_typed_as_text_give_the_same_answer_timeline_and_sheet(
     answer, the timeline and the printed sheet are those of the same dates picked."""
     page = new_page(viewport={"width": 1280, "height": 900})
     open_checker(page, site_url + ELIGIBILITY_PAGES[lang])
-    page.evaluate(
-        f"""() => {{
-          for (const input of document.querySelectorAll('{ROOT_SELECTOR} input[type=date]')) {{
-            input.type = "text";
-          }}
-        }}"""
-    )
+    without_date_picker(page)
     person = PEOPLE["eligible"]
     values = person_values(person)
     for name in ("permit_issued", "permit_expires", "passport_expires", "on"):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from datetime import date
 
+from bench_encodings import encoded
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -42,19 +42,6 @@ NAMES = {
     "cp1258": VIETNAMESE,
     "big5": TRADITIONAL,
 }
-
-
-def encoded(text: str, encoding: str) -> bytes:
-    if encoding != "cp1258":
-        return text.encode(encoding)
-    out = b""  # Windows Vietnamese: whole letters where it has them, tones as marks
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            out += (unicodedata.normalize("NFC", parts[:-1]) + parts[-1]).encode("cp1258")
-    return out
 
 
 def answer_or_refusal(data: bytes) -> BatchResult | InvalidInput:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from bench_encodings import encoded
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,6 @@ from checker.text_encoding import DecodedText, decode_staff_list
 
 HEADER = "name,permit_issued,permit_expires,passport_expires\r\n"
 DATES = ",2026-11-12,2028-11-11,2030-01-01\r\n"
-TONES = "\u0300\u0301\u0303\u0309\u0323"
 
 
 def in_gb2312(char: str) -> bool:
@@ -72,20 +72,6 @@ ENCODINGS = {
     "euc_jp": JAPANESE,
     "cp1258": VIETNAMESE,
 }
-
-
-def encoded(text: str, encoding: str) -> bytes:
-    if encoding != "cp1258":
-        return text.encode(encoding)
-    out = b""  # Windows Vietnamese: whole letters where it has them, tones as marks
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            letter = unicodedata.normalize("NFC", "".join(p for p in parts if p not in TONES))
-            out += (letter + "".join(p for p in parts if p in TONES)).encode("cp1258")
-    return out
 
 
 @st.composite

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import random
-import unicodedata
 from datetime import date
 from pathlib import Path
 
 import pytest
+from bench_encodings import windows_1258
 
 from checker import check_batch
 from checker.errors import EncodingUndecided
@@ -29,18 +29,6 @@ TRADITIONAL = ["陳大文", "張偉明", "林志玲"]
 
 def staff_list(names: list[str]) -> str:
     return HEADER + "".join(name + DATES for name in names)
-
-
-def windows_1258(text: str) -> bytes:
-    """Text as Windows Vietnamese writes it: letters it has whole, tones as combining marks."""
-    out = b""
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", char)
-            out += (unicodedata.normalize("NFC", parts[:-1]) + parts[-1]).encode("cp1258")
-    return out
 
 
 def refusal(data: bytes) -> EncodingUndecided:
