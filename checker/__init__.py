@@ -14,7 +14,8 @@ accepted date spellings), `today_in_hangzhou`, the result types and the typed er
 points are in `checker.web`; the command line is `python -m checker`.
 """
 
-from checker.batch import BatchResult, check_batch
+from typing import TYPE_CHECKING, Any
+
 from checker.dates import parse_date, today_in_hangzhou
 from checker.engine import check
 from checker.errors import (
@@ -33,6 +34,19 @@ from checker.errors import (
 )
 from checker.identity_change import IdentityChangeTimeline, identity_change_timeline
 from checker.result import CheckResult, Note, RuleResult, Status
+
+# The staff list's reader is imported when first asked for (see checker/web.py).
+if TYPE_CHECKING:
+    from checker.batch import BatchResult, check_batch
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("BatchResult", "check_batch"):
+        from checker import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")
+
 
 __all__ = [
     "AmbiguousDate",

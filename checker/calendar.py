@@ -17,12 +17,17 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from checker.acting import act_by, act_from
-from checker.batch import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, BatchResult
 from checker.dates import today_in_hangzhou
 from checker.messages import render
 from checker.result import CheckResult, Status
+
+# A staff list's calendar needs its reader (checker.batch), imported when one is made: one
+# person's calendar does not (see checker/web.py).
+if TYPE_CHECKING:
+    from checker.batch import BatchResult
 
 __all__ = [
     "AllDayEvent",
@@ -197,6 +202,8 @@ def window_calendar(result: CheckResult, *, stamp: datetime | None = None) -> st
 
 def batch_events(batch: BatchResult, today: date) -> list[AllDayEvent]:
     """The last day to act on of every row with a window, when it is on or after `today`."""
+    from checker.batch import OPTIONAL_COLUMNS, REQUIRED_COLUMNS
+
     lang = batch.lang
     read_columns = {*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS}
     who_at = [

@@ -10,17 +10,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from checker.batch import (
-    ADDED_COLUMNS,
-    OPTIONAL_COLUMNS,
-    REQUIRED_COLUMNS,
-    STATUSES,
-    BatchResult,
-    BatchRow,
-    check_batch,
-)
 from checker.calendar import batch_calendar, window_calendar
 from checker.date_order import date_order_sentences
 from checker.dates import parse_date, today_in_hangzhou
@@ -30,6 +21,13 @@ from checker.form import CheckInput, read_form, readings
 from checker.messages import LANGS, format_date, render, written_in_label
 from checker.result import CheckResult, Status
 from checker.rules import load_rules
+
+# The staff list's reader (checker.batch: its encodings, file reading and columns) is
+# imported by the entry points that read a list, when one is first read, not here: the page
+# with one person's answer starts without it (about a third of the engine's import time in
+# Pyodide: tools/bench_web.py's phone class multiplies it by four).
+if TYPE_CHECKING:
+    from checker.batch import BatchResult, BatchRow
 
 __all__ = [
     "answer_json",
@@ -66,6 +64,8 @@ def page_contract() -> dict[str, object]:
     form's fields, the default category, the start-up steps, and the staff list's statuses and
     columns. tools/gen_page_contract.py writes it into docs/assets/checker/shared/contract.js
     (a test fails until the file is regenerated)."""
+    from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES
+
     return {
         "entryPoints": sorted(__all__),
         "formFields": [name for name in FORM_FIELDS if name != "lang"],
@@ -226,6 +226,8 @@ def _browser_batch(
     """`check_batch` within the page's limits (rules.toml, `[input]`): a file larger than
     `browser_max_megabytes` is refused before it is read, one with more than
     `browser_max_rows` rows (counted as the CSV reader counts them) as soon as it is seen."""
+    from checker.batch import check_batch
+
     rules = load_rules()
     if len(data) > rules.browser_max_megabytes * MEGABYTE:
         size = f"{len(data) / MEGABYTE:,.1f}"
@@ -301,6 +303,8 @@ def batch_json(
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
+    from checker.batch import ADDED_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, STATUSES
+
     dates = {batch.on, *(day for row in batch.answers for day in row.dates())}
     return _dumps(
         {
@@ -408,6 +412,8 @@ def batch_ics(
 
 def _answered_row(cells: list[str], inputs: int) -> BatchRow:
     """A row as batch_json answered it (the file's cells, then ADDED_COLUMNS), read back."""
+    from checker.batch import ADDED_COLUMNS, BatchRow
+
     added = dict(zip(ADDED_COLUMNS, cells[inputs:], strict=False))
 
     def day(name: str) -> date | None:
@@ -429,6 +435,8 @@ def answers_ics(rows: str, input_columns: str, on: str, lang: str) -> str:
     file's own columns: the list is not checked again. "" if no row has a last day."""
 
     def make() -> str:
+        from checker.batch import ADDED_COLUMNS, BatchResult
+
         columns = [str(name) for name in json.loads(input_columns)]
         answered = [
             _answered_row([str(cell) for cell in row], len(columns)) for row in json.loads(rows)
