@@ -355,7 +355,10 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
 }
 
 // Pyodide's loader, once the runtime's script is in (Pyodide imports it from the HTTP
-// cache: the runtime's files are cached as immutable).
+// cache: the runtime's files are cached as immutable). Starting Pyodide before the script
+// is in was tried: about 100 ms sooner on this machine's loopback, but at 600 kbit/s the
+// page's own scripts arrived later and its progress bar showed seconds later
+// (tests/browser/test_start_failures.py): the reader on a slow line comes first.
 /**
  * @param {Downloads} downloads
  * @returns {Promise<(options: object) => Promise<any>>}

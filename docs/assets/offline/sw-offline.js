@@ -10,7 +10,10 @@
 //   A page found nowhere: the offline page in the reader's language (zh/ or not), which
 //   lists what is cached.
 // - Material's hashed bundles and Pyodide's versioned files are left to Workbox (cache
-//   first: they never change under their name).
+//   first: they never change under their name). Leaving the versioned runtime to the
+//   browser's own HTTP cache when online (so that it takes the code it compiled last time)
+//   was tried: a warm visit in Chromium was about 100-400 ms sooner, but in WebKit the
+//   checker then never started (tests/browser/test_other_engines.py).
 // - The message "citizen-card:keep-runtime" (sent by register.js once the checker has
 //   started on its page, never on a line that saves data) copies the runtime's files into
 //   the runtime cache: they are in the browser's HTTP cache by then, so it costs no download.
@@ -21,8 +24,15 @@ const worker = self;
 
 const NETWORK_TIMEOUT_MS = 3000;
 const RUNTIME_CACHE = "checker-runtime";
-/** Files whose name carries a version or hash: Workbox answers them from its caches. */
-const VERSIONED = /(\/assets\/pyodide\/[^/]+\/pyodide\.(mjs|asm\.mjs|asm\.wasm)|\.[0-9a-f]{8}\.min\.(js|css))$/;
+/** Pyodide's files whose folder names its version. */
+const VERSIONED_RUNTIME = /\/assets\/pyodide\/[^/]+\/pyodide\.(mjs|asm\.mjs|asm\.wasm)$/;
+/** Material's bundles, whose name carries their hash. */
+const HASHED_BUNDLE = /\.[0-9a-f]{8}\.min\.(js|css)$/;
+/**
+ * Files whose name carries a version or hash: Workbox answers them from its caches.
+ * @param {string} url
+ */
+const versioned = (url) => VERSIONED_RUNTIME.test(url) || HASHED_BUNDLE.test(url);
 /** The runtime's files, relative to the scope (sw.js sets them: tools/service_worker.mjs). */
 /** @type {string[]} */
 const RUNTIME_FILES = /** @type {any} */ (self).CHECKER_RUNTIME_FILES || [];
@@ -65,28 +75,30 @@ async function fromCache(request) {
 }
 
 /**
- * The network's answer, or undefined when it fails or takes longer than `ms` (the request
- * goes on, and its answer still refreshes the runtime cache).
- * @param {Request} request
- * @param {number} ms
+ * The network's answer, asked for now; `within(ms)` waits at most `ms` for it: undefined
+ * when it fails or has not come by then (the request goes on, and its answer still
+ * refreshes the runtime cache).
+ * @param {FetchEvent} event
  * @param {(response: Response) => void} keep
- * @returns {Promise<Response | undefined>}
+ * @returns {{within: (ms: number) => Promise<Response | undefined>}}
  */
-function fromNetwork(request, ms, keep) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
-    fetch(request).then(
-      (response) => {
-        clearTimeout(timer);
-        if (response.ok) keep(response.clone());
-        resolve(response);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(undefined);
-      },
-    );
-  });
+function fromNetwork(event, keep) {
+  /** @type {Promise<Response | undefined>} */
+  const answer = fetch(event.request).then(
+    (response) => {
+      if (response.ok) keep(response.clone());
+      return response;
+    },
+    () => undefined,
+  );
+  return {
+    within(ms) {
+      if (ms === Infinity) return answer;
+      /** @type {Promise<undefined>} */
+      const late = new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+      return Promise.race([answer, late]);
+    },
+  };
 }
 
 /**
@@ -101,12 +113,16 @@ async function networkFirst(event) {
     if (!isRuntime) return;
     event.waitUntil(caches.open(RUNTIME_CACHE).then((cache) => cache.put(request.url.split("?")[0], response)));
   };
-  const cached = fromCache(request);
-  // With a cached copy, wait only NETWORK_TIMEOUT_MS for the network; without, as long as it takes.
-  const network = await fromNetwork(request, (await cached) ? NETWORK_TIMEOUT_MS : 2 ** 31 - 1, keep);
-  if (network) return network;
-  const answer = await cached;
+  // The network has NETWORK_TIMEOUT_MS to answer; then (or at once, if it fails) a cached
+  // copy; without one, the network as long as it takes. The caches are looked in only then:
+  // looking in every one on every request made a warm visit slower.
+  const network = fromNetwork(event, keep);
+  const answer = await network.within(NETWORK_TIMEOUT_MS);
   if (answer) return answer;
+  const cached = await fromCache(request);
+  if (cached) return cached;
+  const late = await network.within(Infinity);
+  if (late) return late;
   if (request.mode === "navigate") return Response.redirect(offlinePage(new URL(request.url)), 302);
   return Response.error();
 }
@@ -114,7 +130,8 @@ async function networkFirst(event) {
 worker.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(root())) return;
-  if (new URL(request.url).pathname.endsWith("/sw.js") || VERSIONED.test(request.url.split("?")[0])) return;
+  const url = request.url.split("?")[0];
+  if (new URL(request.url).pathname.endsWith("/sw.js") || versioned(url)) return;
   if (request.headers.has("range")) return; // partial requests: the browser's own way
   event.respondWith(networkFirst(event));
 });
@@ -124,7 +141,7 @@ async function keepRuntime() {
   const cache = await caches.open(RUNTIME_CACHE);
   for (const file of RUNTIME_FILES) {
     const url = new URL(file, root()).href;
-    if (VERSIONED.test(url) && (await cache.match(url))) continue;
+    if (versioned(url) && (await cache.match(url))) continue;
     const response = await fetch(url);
     if (response.ok) await cache.put(url, response);
   }
