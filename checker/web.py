@@ -24,8 +24,8 @@ from checker.rules import load_rules
 
 # The staff list's reader (checker.batch: its encodings, file reading and columns) is
 # imported by the entry points that read a list, when one is first read, not here: the page
-# with one person's answer starts without it (about a third of the engine's import time in
-# Pyodide: tools/bench_web.py's phone class multiplies it by four).
+# with one person's answer starts without it (about a quarter of the engine's import time in
+# Pyodide; a phone takes about four times as long as this machine).
 if TYPE_CHECKING:
     from checker.batch import BatchResult, BatchRow
 

@@ -24,15 +24,8 @@ const worker = self;
 
 const NETWORK_TIMEOUT_MS = 3000;
 const RUNTIME_CACHE = "checker-runtime";
-/** Pyodide's files whose folder names its version. */
-const VERSIONED_RUNTIME = /\/assets\/pyodide\/[^/]+\/pyodide\.(mjs|asm\.mjs|asm\.wasm)$/;
-/** Material's bundles, whose name carries their hash. */
-const HASHED_BUNDLE = /\.[0-9a-f]{8}\.min\.(js|css)$/;
-/**
- * Files whose name carries a version or hash: Workbox answers them from its caches.
- * @param {string} url
- */
-const versioned = (url) => VERSIONED_RUNTIME.test(url) || HASHED_BUNDLE.test(url);
+/** Files whose name carries a version or hash: Workbox answers them from its caches. */
+const VERSIONED = /(\/assets\/pyodide\/[^/]+\/pyodide\.(mjs|asm\.mjs|asm\.wasm)|\.[0-9a-f]{8}\.min\.(js|css))$/;
 /** The runtime's files, relative to the scope (sw.js sets them: tools/service_worker.mjs). */
 /** @type {string[]} */
 const RUNTIME_FILES = /** @type {any} */ (self).CHECKER_RUNTIME_FILES || [];
@@ -75,30 +68,30 @@ async function fromCache(request) {
 }
 
 /**
- * The network's answer, asked for now; `within(ms)` waits at most `ms` for it: undefined
- * when it fails or has not come by then (the request goes on, and its answer still
- * refreshes the runtime cache).
- * @param {FetchEvent} event
+ * The network's answer, or undefined when it fails (a good answer also refreshes the
+ * runtime cache).
+ * @param {Request} request
  * @param {(response: Response) => void} keep
- * @returns {{within: (ms: number) => Promise<Response | undefined>}}
+ * @returns {Promise<Response | undefined>}
  */
-function fromNetwork(event, keep) {
-  /** @type {Promise<Response | undefined>} */
-  const answer = fetch(event.request).then(
+function fromNetwork(request, keep) {
+  return fetch(request).then(
     (response) => {
       if (response.ok) keep(response.clone());
       return response;
     },
     () => undefined,
   );
-  return {
-    within(ms) {
-      if (ms === Infinity) return answer;
-      /** @type {Promise<undefined>} */
-      const late = new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
-      return Promise.race([answer, late]);
-    },
-  };
+}
+
+/**
+ * What `answer` gives within `ms`, or undefined (the request goes on).
+ * @param {Promise<Response | undefined>} answer
+ * @param {number} ms
+ * @returns {Promise<Response | undefined>}
+ */
+function within(answer, ms) {
+  return Promise.race([answer, new Promise((resolve) => setTimeout(() => resolve(undefined), ms))]);
 }
 
 /**
@@ -116,12 +109,12 @@ async function networkFirst(event) {
   // The network has NETWORK_TIMEOUT_MS to answer; then (or at once, if it fails) a cached
   // copy; without one, the network as long as it takes. The caches are looked in only then:
   // looking in every one on every request made a warm visit slower.
-  const network = fromNetwork(event, keep);
-  const answer = await network.within(NETWORK_TIMEOUT_MS);
+  const network = fromNetwork(request, keep);
+  const answer = await within(network, NETWORK_TIMEOUT_MS);
   if (answer) return answer;
   const cached = await fromCache(request);
   if (cached) return cached;
-  const late = await network.within(Infinity);
+  const late = await network;
   if (late) return late;
   if (request.mode === "navigate") return Response.redirect(offlinePage(new URL(request.url)), 302);
   return Response.error();
@@ -130,8 +123,7 @@ async function networkFirst(event) {
 worker.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(root())) return;
-  const url = request.url.split("?")[0];
-  if (new URL(request.url).pathname.endsWith("/sw.js") || versioned(url)) return;
+  if (new URL(request.url).pathname.endsWith("/sw.js") || VERSIONED.test(request.url.split("?")[0])) return;
   if (request.headers.has("range")) return; // partial requests: the browser's own way
   event.respondWith(networkFirst(event));
 });
@@ -141,7 +133,7 @@ async function keepRuntime() {
   const cache = await caches.open(RUNTIME_CACHE);
   for (const file of RUNTIME_FILES) {
     const url = new URL(file, root()).href;
-    if (versioned(url) && (await cache.match(url))) continue;
+    if (VERSIONED.test(url) && (await cache.match(url))) continue;
     const response = await fetch(url);
     if (response.ok) await cache.put(url, response);
   }
