@@ -110,6 +110,42 @@ def test_the_checker_answers_offline_after_one_visit(
     assert_answers_as_the_engine(page, site_url + ELIGIBILITY_PAGES[lang], PEOPLE["eligible"], lang)
 
 
+def test_online_a_warm_visit_takes_the_runtime_and_scripts_as_it_would_with_no_worker(
+    new_page: Any, site_url: str, site_dir: Path
+) -> None:
+    """The page itself comes through the service worker (network first); what it asks for
+    then, the checker's scripts and runtime included, is left to the browser's own cache."""
+    page = new_page(viewport={"width": 1280, "height": 900})
+    open_checker(page, site_url + ELIGIBILITY_PAGES["en"])
+    wait_until_offline_ready(page)
+    wait_until_runtime_kept(page, site_dir)
+    through_worker: dict[str, bool] = {}
+
+    def seen(response: Any) -> None:
+        if response.request.service_worker is None:  # the page's and its worker's, not sw.js's own
+            through_worker[response.url.split("?")[0].removeprefix(site_url)] = (
+                response.from_service_worker
+            )
+
+    page.context.on("response", seen)
+    open_checker(page, site_url + ELIGIBILITY_PAGES["en"])
+    runtime = next((site_dir / "assets" / "pyodide").iterdir()).relative_to(site_dir)
+    asked = {
+        "page": ELIGIBILITY_PAGES["en"],
+        "script": "assets/checker/page.js",
+        "engine's script": "assets/checker/worker.js",
+        "runtime": f"{runtime}/pyodide.asm.wasm",
+        "standard library": next((url for url in through_worker if "python_stdlib" in url), ""),
+    }
+    assert {what: through_worker.get(url) for what, url in asked.items()} == {
+        "page": True,
+        "script": False,
+        "engine's script": False,
+        "runtime": False,
+        "standard library": False,
+    }
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_page_never_kept_gives_our_offline_page_in_the_readers_language(
     new_page: Any, site_url: str, site_dir: Path, lang: str
