@@ -16,7 +16,10 @@ navigation); bytes are counted by the server (response bodies; a 304 counts 0).
 Both are served alike: the same server, the same precompressed `.br`/`.gz` copies beside
 their files (made by hooks/precompress.py), and the same year-long cache rule for the
 runtime's unchanging files (the stock copy is not revalidated while ours is kept).
-Also printed: a cold visit over an emulated 4G line (bytes on the wire); how soon the page
+Also printed: a cold visit over an emulated 4G line (bytes on the wire), and the same visit
+to the eligibility page with the service worker and with it blocked, alternating, to show
+what the service worker costs a first visit (nothing: it is registered once the checker is
+ready); how soon the page
 shows its failure state when the runtime's WebAssembly is refused or its script answers 404;
 a cold visit over a 600 kbit/s line (ready and never failed, and how its progress bar
 moved); the time from pressing the button to the answer, and the Pyodide bytes that pages
@@ -26,10 +29,11 @@ Also, a phone class: Chromium's processes held to half of one core (a cgroup CPU
 tools/phone_class.py) over the 4G line, a shared link opened cold until its answer shows,
 and stock Pyodide until ready.
 
-Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup|phone]
+Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup|phone|line]
                                  [--compare REV_OR_SITE]
 
-`--only startup` runs only the cold/warm comparison, `--only phone` only the phone class;
+`--only startup` runs only the cold/warm comparison, `--only phone` only the phone class,
+`--only line` only the 4G visits with the service worker and without;
 `--compare REV` also measures the site commit REV builds (built once, tools/bench_sites.py;
 `make bench-web` compares with the last good build, BENCH_COMPARE) in the same rounds,
 alternating with this one, as "before" (the same pages: the eligibility page and the
@@ -96,9 +100,11 @@ READY_PROBE = """
     const root = document.querySelector("[data-checker], [data-bench-root]");
     if (root && window.__readyAt === null && root.dataset.state === "ready") {
       window.__readyAt = performance.now();
+      if (window.__benchSettled) window.__benchSettled();
     }
     if (root && window.__failedAt === null && root.dataset.state === "failed") {
       window.__failedAt = performance.now();
+      if (window.__benchSettled) window.__benchSettled();
     }
     const answer = document.querySelector("[data-checker-answer][data-status]");
     if (answer && window.__answeredAt === null && answer.dataset.status !== "invalid") {
@@ -217,12 +223,16 @@ def time_to_ready(page: Any, url: str, timeout_ms: int = 60_000) -> float:
 
 
 @contextmanager
-def fresh_profile_page(playwright: Any) -> Iterator[Any]:
+def fresh_profile_page(playwright: Any, service_workers: str = "allow") -> Iterator[Any]:
     """A page in a new persistent profile (so the code cache works, as in a real browser),
-    with the ready/failed/progress probe installed."""
+    with the ready/failed/progress probe installed; service workers "allow" or "block"."""
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            service_workers=service_workers,
         )
         try:
             page = context.new_page()
@@ -274,24 +284,65 @@ class LineVisit:
     progress: list[tuple[float, float, float]]  # (ms, bytes done, bytes in all)
 
 
-def cold_over_line(playwright: Any, url: str, bits_per_second: int, delay_ms: int) -> LineVisit:
+def cold_over_line(
+    playwright: Any, url: str, bits_per_second: int, delay_ms: int, service_workers: str = "allow"
+) -> LineVisit:
     """A first visit (fresh profile) over an emulated line: whether it became ready (never
-    failed), when, the bytes on the wire (headers included, counted by the line), and how
-    the progress bar moved."""
+    failed), when, the bytes on the wire (headers included, counted by the line, as soon as
+    the page is ready), and how the progress bar moved."""
     parts = urlsplit(url)
     with slow_line(parts.port or 80, bits_per_second=bits_per_second, delay_ms=delay_ms) as (
         port,
         line,
     ):
         slow_url = f"{parts.scheme}://127.0.0.1:{port}{parts.path}"
-        with fresh_profile_page(playwright) as page:
+        with fresh_profile_page(playwright, service_workers) as page:
+            # The count as the page settles (the page calls this at once; what it asks for
+            # once ready, such as its service worker, is not counted).
+            by_settled: list[int] = []
+            page.expose_function("__benchSettled", lambda: by_settled.append(line.take_count()))
             line.take_count()
             page.goto(slow_url)
             page.wait_for_selector(SETTLED, state="attached", timeout=300_000)
             ready = page.get_attribute(SETTLED, "data-state") == "ready"
             at = page.evaluate("window.__readyAt" if ready else "window.__failedAt")
             progress = [tuple(sample) for sample in page.evaluate("window.__progress")]
-            return LineVisit(float(at), ready, line.take_count(), progress)
+            wire_bytes = by_settled[0] if by_settled else line.take_count()
+            return LineVisit(float(at), ready, wire_bytes, progress)
+
+
+SERVICE_WORKER_RUNS = {"with its service worker": "allow", "service worker blocked": "block"}
+
+
+def service_worker_on_4g(playwright: Any, url: str, rounds: int) -> dict[str, list[LineVisit]]:
+    """The eligibility page's first visit over the 4G line, with its service worker and with
+    it blocked, alternating, `rounds` each."""
+    visits: dict[str, list[LineVisit]] = {name: [] for name in SERVICE_WORKER_RUNS}
+    for _ in range(rounds):
+        for name, allowed in SERVICE_WORKER_RUNS.items():
+            visit = cold_over_line(playwright, url, LINE_4G_BITS, LINE_4G_DELAY_MS, allowed)
+            visits[name].append(visit)
+    return visits
+
+
+def print_service_worker_on_4g(visits: dict[str, list[LineVisit]]) -> None:
+    rounds = len(next(iter(visits.values())))
+    print(f"A first visit over the 4G line, ours, {rounds} rounds each, alternating:")
+    medians = {}
+    for name, runs in visits.items():
+        ready = sum(visit.ready for visit in runs)
+        times = [visit.settled_ms for visit in runs]
+        medians[name] = (statistics.median(times), statistics.median(v.wire_bytes for v in runs))
+        print(
+            f"  {name:<24} ready {ready}/{len(runs)}  median {medians[name][0]:6.0f} ms"
+            f"  min {min(times):6.0f}  max {max(times):6.0f}"
+            f"  {medians[name][1]:,.0f} bytes by ready"
+        )
+    (with_ms, with_bytes), (without_ms, without_bytes) = medians.values()
+    print(
+        f"  the service worker adds {with_ms - without_ms:+.0f} ms and"
+        f" {with_bytes - without_bytes:+,.0f} bytes before ready (target: no slower, no bytes)"
+    )
 
 
 def time_to_failure(playwright: Any, url: str, pattern: str, answer: str) -> float:
@@ -596,8 +647,9 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument(
         "--only",
-        choices=("startup", "phone"),
-        help="run only the cold/warm start-up comparison, or only the phone-class runs",
+        choices=("startup", "phone", "line"),
+        help="run only the cold/warm start-up comparison, the phone-class runs, or the 4G visits"
+        " with the service worker and without",
     )
     parser.add_argument(
         "--compare",
@@ -628,6 +680,11 @@ def main() -> None:
             if args.only == "phone":
                 print_phone_class(phone_class(playwright, urls))
                 return
+            if args.only == "line":
+                print_service_worker_on_4g(
+                    service_worker_on_4g(playwright, urls["ours"], args.rounds)
+                )
+                return
             results = compare_startup(playwright, urls, args.rounds)
             if args.only == "startup":
                 print_startup(results, args.rounds)
@@ -640,6 +697,7 @@ def main() -> None:
             blocked_ms = time_to_failure(playwright, urls["ours"], "**/*.wasm", "abort")
             missing_ms = time_to_failure(playwright, urls["ours"], "**/pyodide.asm.mjs", "404")
             slow = cold_over_line(playwright, urls["ours"], SLOW_LINE_BITS, SLOW_LINE_DELAY_MS)
+            on_4g_worker = service_worker_on_4g(playwright, urls["ours"], args.rounds)
             latency = answer_latency(playwright, urls["ours"])
             plain_bytes = pyodide_bytes_on_plain_pages(playwright, base)
             staff_list_ms = staff_list_time(playwright, base)
@@ -647,6 +705,7 @@ def main() -> None:
 
     print_startup(results, args.rounds)
     print_line_visits(on_4g, slow)
+    print_service_worker_on_4g(on_4g_worker)
     print(f"blocked runtime (.wasm refused): failed after {blocked_ms:.0f} ms (target <= 5000)")
     print(f"runtime script answered 404: failed after {missing_ms:.0f} ms (target <= 5000)")
     print(f"answer after pressing the button: median {latency:.0f} ms (target <= 100)")
