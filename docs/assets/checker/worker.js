@@ -34,6 +34,8 @@ const params = new URL(self.location.href).searchParams;
  * @typedef {object} Downloads
  * @property {Promise<WebAssembly.Module>} compiled
  * @property {Promise<Download>} script
+ * @property {Promise<unknown>} runtimeModule  the runtime's script, imported, for loadPyodide
+ * @property {Promise<{loadPyodide: (options: object) => Promise<any>}>} loader  pyodide.mjs
  * @property {Promise<ReturnType<typeof wheelRequest>>} wheel
  * @property {Promise<Download | null>} wheelFile
  * @property {Map<string, Promise<Download>>} files
@@ -210,10 +212,16 @@ function wheelRequest(lockFile) {
 // standard library, the lock file and the checker's wheel once the script is in. On a fast
 // line that is long before Python needs them; on a slow one, the page's own scripts (which
 // show the progress) are not crowded out by five downloads at once.
+// Once the script is in, it is imported at once (from the HTTP cache), beside Pyodide's
+// loader: its 1.2 MB of JavaScript compiles while the worker's own modules arrive, and
+// Pyodide is given it (loadPyodide's createPyodideModule) instead of importing it itself
+// once started (about 200 ms later on a cold visit here).
 function startDownloads() {
   const compiled = WebAssembly.compileStreaming(wasmResponse());
   const script = downloaded(RUNTIME_SCRIPT);
   const scriptIn = script.catch(() => {});
+  const runtimeModule = script.then(() => import(runtimeURL(RUNTIME_SCRIPT)));
+  const loader = scriptIn.then(() => import(runtimeURL("pyodide.mjs")));
   const lockFile = scriptIn.then(() => downloaded(LOCK_FILE));
   const files = new Map([
     [STDLIB, scriptIn.then(() => downloaded(STDLIB))],
@@ -221,8 +229,8 @@ function startDownloads() {
   ]);
   const wheel = lockFile.then(wheelRequest);
   const wheelFile = wheel.then((request) => request && downloaded(request.file, request.init));
-  for (const pending of [compiled, script, wheel, wheelFile, ...files.values()]) pending.catch(() => {});
-  return { compiled, script, wheel, wheelFile, files };
+  for (const pending of [compiled, script, runtimeModule, loader, wheel, wheelFile, ...files.values()]) pending.catch(() => {});
+  return { compiled, script, runtimeModule, loader, wheel, wheelFile, files };
 }
 
 const refusal = webAssemblyRefusal();
@@ -354,17 +362,15 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
   };
 }
 
-// Pyodide's loader, once the runtime's script is in (Pyodide imports it from the HTTP
-// cache: the runtime's files are cached as immutable). Starting Pyodide before the script
-// is in was tried: about 100 ms sooner on this machine's loopback, but at 600 kbit/s the
-// page's own scripts arrived later and its progress bar showed seconds later
+// Pyodide's loader, once the runtime's script is in. Starting Pyodide before the script is
+// in was tried: about 100 ms sooner on this machine's loopback, but at 600 kbit/s the page's
+// own scripts arrived later and its progress bar showed seconds later
 // (tests/browser/test_start_failures.py): the reader on a slow line comes first.
 /**
  * @param {Downloads} downloads
  * @returns {Promise<(options: object) => Promise<any>>}
  */
-async function downloadRuntime({ script }) {
-  const loader = import(runtimeURL("pyodide.mjs"));
+async function downloadRuntime({ script, loader }) {
   await script;
   return (await loader).loadPyodide;
 }
@@ -381,7 +387,9 @@ async function start() {
   });
   const pyodide = await step(STEPS.startPython, async () => {
     const { startPython } = await pythonModule;
-    return startPython(loadPyodide, { indexURL: RUNTIME_URL, stdLibURL: runtimeURL(STDLIB), packageName: PACKAGE });
+    const { runtimeModule } = /** @type {Downloads} */ (downloads);
+    const createPyodideModule = runtimeModule.then((module) => /** @type {{default: unknown}} */ (module).default);
+    return startPython(loadPyodide, { indexURL: RUNTIME_URL, stdLibURL: runtimeURL(STDLIB), packageName: PACKAGE, createPyodideModule });
   });
   await step(STEPS.installChecker, async () => (await pythonModule).checkInstalled(pyodide, PACKAGE));
   const web = await step(STEPS.importChecker, () => pyodide.pyimport("checker.web"));

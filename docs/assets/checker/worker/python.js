@@ -8,12 +8,14 @@ const startupMessages = [];
 
 /**
  * @param {(options: object) => Promise<any>} loadPyodide
- * @param {{indexURL: string, stdLibURL: string, packageName: string}} where
+ * @param {{indexURL: string, stdLibURL: string, packageName: string, createPyodideModule: Promise<unknown>}} where
+ *   createPyodideModule: the runtime's script (pyodide.asm.mjs), already being imported
  */
-export async function startPython(loadPyodide, { indexURL, stdLibURL, packageName }) {
+export async function startPython(loadPyodide, { indexURL, stdLibURL, packageName, createPyodideModule }) {
   return loadPyodide({
     indexURL,
     stdLibURL,
+    createPyodideModule,
     // The checker wheel is installed while Python starts, instead of after.
     packages: [packageName],
     stdout: () => {},
