@@ -70,10 +70,14 @@ CACHE_FILLED = """async ([name, count]) => {
 }"""
 
 
+def runtime_dir(site_dir: Path) -> Path:
+    """The checker's runtime in the built site (assets/pyodide/<version>/)."""
+    return next((site_dir / "assets" / "pyodide").iterdir())
+
+
 def runtime_file_count(site_dir: Path) -> int:
     """How many files the checker's runtime has (its precompressed copies not counted)."""
-    runtime = next((site_dir / "assets" / "pyodide").iterdir())
-    return len([p for p in runtime.iterdir() if p.suffix not in {".br", ".gz"}])
+    return len([p for p in runtime_dir(site_dir).iterdir() if p.suffix not in {".br", ".gz"}])
 
 
 def wait_until_runtime_kept(page: Any, site_dir: Path) -> None:

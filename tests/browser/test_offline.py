@@ -28,6 +28,7 @@ from tests.browser.offline_helpers import (
     hold_requests,
     kept,
     publish_new_build,
+    runtime_dir,
     until_held,
     wait_until_offline_ready,
     wait_until_runtime_kept,
@@ -129,7 +130,7 @@ def test_online_a_warm_visit_takes_the_runtime_and_scripts_as_it_would_with_no_w
 
     page.context.on("response", seen)
     open_checker(page, site_url + ELIGIBILITY_PAGES["en"])
-    runtime = next((site_dir / "assets" / "pyodide").iterdir()).relative_to(site_dir)
+    runtime = runtime_dir(site_dir).relative_to(site_dir)
     asked = {
         "page": ELIGIBILITY_PAGES["en"],
         "script": "assets/checker/page.js",

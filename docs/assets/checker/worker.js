@@ -368,11 +368,13 @@ function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
 // (tests/browser/test_start_failures.py): the reader on a slow line comes first.
 /**
  * @param {Downloads} downloads
- * @returns {Promise<(options: object) => Promise<any>>}
+ * @returns {Promise<{loadPyodide: (options: object) => Promise<any>, createPyodideModule: Promise<unknown>}>}
+ *   createPyodideModule: the runtime's script, imported, for loadPyodide
  */
-async function downloadRuntime({ script, loader }) {
+async function downloadRuntime({ script, loader, runtimeModule }) {
   await script;
-  return (await loader).loadPyodide;
+  const createPyodideModule = runtimeModule.then((module) => /** @type {{default: unknown}} */ (module).default);
+  return { loadPyodide: (await loader).loadPyodide, createPyodideModule };
 }
 
 async function start() {
@@ -380,15 +382,13 @@ async function start() {
   await step(STEPS.checkWebAssembly, () => {
     if (refusal) throw refusal;
   });
-  const loadPyodide = await step(STEPS.download, () => {
+  const { loadPyodide, createPyodideModule } = await step(STEPS.download, () => {
     const started = /** @type {Downloads} */ (downloads); // there are downloads unless refused
     answerFromDownloads(started);
     return downloadRuntime(started);
   });
   const pyodide = await step(STEPS.startPython, async () => {
     const { startPython } = await pythonModule;
-    const { runtimeModule } = /** @type {Downloads} */ (downloads);
-    const createPyodideModule = runtimeModule.then((module) => /** @type {{default: unknown}} */ (module).default);
     return startPython(loadPyodide, { indexURL: RUNTIME_URL, stdLibURL: runtimeURL(STDLIB), packageName: PACKAGE, createPyodideModule });
   });
   await step(STEPS.installChecker, async () => (await pythonModule).checkInstalled(pyodide, PACKAGE));

@@ -30,7 +30,7 @@ const NETWORK_TIMEOUT_MS = 3000;
 /** How long a page's answer from the network in time is trusted for what the page asks. */
 const NETWORK_TRUSTED_MS = 30000;
 /**
- * When the network last answered a page in time (0: not yet, or it has failed since). Only
+ * When the network last answered a page in time (0: not yet, or failed or late since). Only
  * a page counts: it must come from the server (its address revalidated), while an image or
  * a versioned file may come from the browser's HTTP cache with the server gone.
  */
