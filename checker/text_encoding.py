@@ -8,7 +8,9 @@ Excel saves a CSV in one of these, and the checker reads each of them:
   Windows-1252 on Western Windows.
 
 A byte-order mark settles it; so does valid UTF-8 whose every word reads as a word of one
-script. (Legacy text is seldom valid UTF-8, and then it reads as nonsense: GB18030 谢梅 is
+script, unless every word also reads as common Chinese characters in GB18030 (肖一一 is
+"Фһһ" in UTF-8, Элина five characters in GB18030): such a file is refused, naming both
+encodings. (Legacy text is seldom valid UTF-8, and then it reads as nonsense: GB18030 谢梅 is
 UTF-8 "л÷", EUC-KR 천철 is "õö"; such a file is decided as a legacy one, and GB18030 is
 then taken only if it has no rare character.) Otherwise both legacy families usually
 decode the same bytes without error, one of them into nonsense: Windows-1252 names read as
@@ -25,20 +27,22 @@ by the names they give (`checker.common_names`: a line's first word is its name)
 - Korean (EUC-KR) reads as common Chinese characters (김민준 → 辫刮霖): a file whose every
   non-ASCII word reads as Korean name syllables in EUC-KR is refused, unless every line
   starts with a Chinese surname and is not a Korean name (邓飞 is Hangul 됩령 in EUC-KR,
-  but no Korean name); a line that is a Korean name (a common surname and given-name
-  syllables) and does not start with a Chinese surname is refused among Chinese lines.
-  A known limit: 마 모 문 주 진 홍 are 付 葛 巩 林 柳 全 in GB18030, so a Korean row with
-  one of them among Chinese rows is read as Chinese (refusing them would refuse most long
-  Chinese lists, whose 林 and 付 often read as Korean names);
+  but no Korean name). A line whose name is a Korean one is refused among Chinese lines
+  when its GB18030 reading starts with no Chinese surname, or has given-name characters
+  that Chinese given names seldom have (`CHINESE_GIVEN_NAME_CHARACTERS`): 마 모 문 주 진 홍
+  are 付 葛 巩 林 柳 全, so 마민준 is 付刮霖, but 付磊 (마굉) is a Chinese name; a file whose
+  every name is such a line is refused as Korean. A known limit: a Korean name whose
+  reading is a usual Chinese name (진소자 = 柳家磊) is read as Chinese; and a long Chinese
+  list with a 林 or 付 whose given name is unusual and reads as Korean is refused;
 - Japanese Shift-JIS reads as rare GBK characters (田中 → 揷拞): a file that reads as
   Japanese in Shift-JIS and has a rare character in GB18030, or a line whose Chinese
   characters are all rare ones and that reads as Japanese, is refused; Japanese kana
   (EUC-JP, and Big5 often) are never taken for Chinese; kanji-only EUC-JP reads as common
   Chinese characters (田中 → 拍面) and is refused when a line starts with a common Japanese
   surname in it, or when names mostly of the kanji of Japanese names (原真由美 → 付叁洪) are
-  at least a quarter as many as the names that start with a Chinese surname in GB18030.
-  A known limit: a Japanese name of uncommon kanji (鶴見 浩) is read as Chinese when the
-  list has no other Japanese name;
+  at least a quarter as many as the names that start with a Chinese surname in GB18030,
+  or when no line's name reads as a Chinese one (鶴見 浩 = 尼斧 估: no Chinese surname and
+  no usual given name; a one-name Chinese list of that kind is refused with it);
 - Vietnamese (Windows-1258) writes tones as combining marks after a vowel, which
   Windows-1252 shows as `Þ`, `Ì`, `ò`... (Trần → TrâÌn), and ă, ơ, đ where Windows-1252
   has ã, õ, ð (Văn → Vãn, Đức → Ðức): a line with such a mark after a vowel, ã or õ before
@@ -66,6 +70,7 @@ from itertools import chain, pairwise
 
 from checker.common_names import (
     CHINESE_COMPOUND_SURNAMES,
+    CHINESE_GIVEN_NAME_CHARACTERS,
     CHINESE_SURNAMES,
     JAPANESE_NAME_KANJI,
     JAPANESE_SURNAMES,
@@ -377,11 +382,18 @@ def _refuse_names_of_another_language(evidence: _Evidence, *, valid_utf8: bool) 
     # so do names mostly of Japanese name kanji (原明美 = 付叁洪, 蛭田 明美) that are not
     # outnumbered four to one by Chinese names (a Chinese name reads as such a Japanese name
     # about one time in a thousand).
+    # A list with no Chinese name at all, every name kanji in EUC-JP, is a Japanese one of
+    # uncommon kanji (鶴見 浩 = 尼斧 估): refused, though a short Chinese list of uncommon
+    # surnames is refused with it.
     japanese_names = evidence.japanese_name_cells
     if evidence.kanji and (
-        evidence.japanese_row or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
+        evidence.japanese_row
+        or (japanese_names and 4 * japanese_names >= evidence.chinese_names)
+        or (evidence.rows and evidence.unnamed_kanji_rows == evidence.rows)
     ):
         raise _foreign("EUC-JP / Big5")
+    if evidence.korean_like_rows and evidence.korean_like_rows == evidence.rows:
+        raise _foreign("EUC-KR")  # every name a Korean one, read as uncommon Chinese names
     for row in (evidence.japanese_row, evidence.korean_row):
         if row is not None:  # one row in EUC-JP or EUC-KR among Chinese ones
             raise EncodingUndecided("encoding_mixed_rows", line=row)
@@ -425,7 +437,10 @@ class _Verdict:
     japanese: bool  # reads as Japanese in Shift-JIS (Microsoft's cp932)
     utf8: bool  # valid UTF-8 that reads as real names
     chinese_name: bool  # GB18030: common characters starting with a Chinese surname
+    usual_given_name: bool  # GB18030: a common character, then usual given-name ones
     korean_name: bool  # EUC-KR: a Korean surname and common given-name syllables
+    korean_given_name: bool  # EUC-KR: any syllable, then common given-name syllables
+    korean_given: int  # the given name's syllables in that reading (0: not a Korean name)
     japanese_name: bool  # EUC-JP: kanji starting with a Japanese surname
     kanji: bool  # EUC-JP: kanji (or CJK punctuation) only
     vietnamese_mojibake: bool  # Vietnamese tones that GB18030 reads as odd characters
@@ -456,7 +471,13 @@ def _verdict(stretch: bytes) -> _Verdict:
         japanese=japanese_text is not None and _reads_as_japanese(japanese_text),
         utf8=utf8,
         chinese_name=chinese_text is not None and _starts_chinese_name(chinese_text),
+        usual_given_name=chinese_text is not None and _has_usual_given_name(chinese_text),
         korean_name=korean_text is not None and _is_korean_name(korean_text),
+        korean_given=len(korean_text) - 1
+        if korean_text and _is_korean_name(korean_text, any_surname=True)
+        else 0,
+        korean_given_name=korean_text is not None
+        and _is_korean_name(korean_text, any_surname=True),
         japanese_name=kanji
         and kanji_text is not None
         and any(kanji_text[:length] in JAPANESE_SURNAMES for length in (1, 2, 3)),
@@ -476,11 +497,27 @@ def _starts_chinese_name(text: str) -> bool:
     )
 
 
-def _is_korean_name(text: str) -> bool:
-    """A Korean name: a common surname and one to three common given-name syllables."""
+def _has_usual_given_name(text: str) -> bool:
+    """Common characters whose given name (after the surname: one character, or two, 欧阳)
+    is one or two of the characters Chinese given names usually have (王芳, 岳明, 欧阳娜娜;
+    not 葛蝴, 모빛 in EUC-KR, nor 尼斧挺丹, 鶴見 浩 in EUC-JP)."""
+    surname = 2 if text[:2] in CHINESE_COMPOUND_SURNAMES else 1
+    given = text[surname:].strip("\u3000")
+    return (
+        bool(text)
+        and _is_ideograph(text[0])
+        and all(map(_is_gb2312, text))
+        and 1 <= len(given) <= 2
+        and all(char in CHINESE_GIVEN_NAME_CHARACTERS for char in given)
+    )
+
+
+def _is_korean_name(text: str, *, any_surname: bool = False) -> bool:
+    """A Korean name: a common surname (or, `any_surname`, any Hangul syllable) and one to
+    three common given-name syllables."""
     return (
         2 <= len(text) <= 4
-        and text[0] in KOREAN_SURNAMES
+        and (text[0] in KOREAN_SURNAMES or (any_surname and "가" <= text[0] <= "힣"))
         and all(char in KOREAN_GIVEN_SYLLABLES for char in text[1:])
     )
 
@@ -525,6 +562,9 @@ class _Evidence:
     chinese_names: int = 0  # lines whose first word is a Chinese name and not a Korean one
     japanese_name_cells: int = 0  # rows whose name reads as Japanese name kanji in EUC-JP
     korean_row: int | None = None  # the first line whose first word is a Korean name
+    korean_like_rows: int = 0  # lines (after the header) whose first word may be one
+    rows: int = 0  # non-ASCII lines after the header
+    unnamed_kanji_rows: int = 0  # of them, rows whose name is kanji in EUC-JP and no Chinese name
     japanese_row: int | None = None  # the first line whose name starts with a Japanese surname
     kanji: bool = True  # every non-ASCII word reads as kanji in EUC-JP
     vietnamese_mojibake: bool = False  # Vietnamese tones read as odd Chinese characters
@@ -557,11 +597,28 @@ class _Evidence:
         self.chinese_names += chinese_name
         if self.kanji and line_number > 1:  # (the header names no one)
             self.japanese_name_cells += _first_cell_reads_as_a_japanese_name(line)
-        # (A Korean name whose GB18030 reading starts with a Chinese surname, 홍기선 = 全扁急,
-        # cannot be told from a Chinese one among Chinese rows: 마 모 문 주 진 홍 are 付 葛 巩
-        # 林 柳 全, and refusing them would refuse most long Chinese lists.)
-        if name.korean_name and not name.chinese_name and self.korean_row is None:
-            self.korean_row = line_number
+        # A Korean name (a Korean surname, or another syllable and the line's first cell) whose
+        # GB18030 reading starts with no Chinese surname (김민준 = 辫刮霖, 빈윤용 = 后辣侩, the
+        # latter with unusual given-name characters) is one; so is one whose reading does, but
+        # has given-name characters no Chinese given name usually has: 마 모 문 주 진 홍 are
+        # 付 葛 巩 林 柳 全 (모빛 = 葛蝴; 付磊 = 마굉 is a Chinese name). Among Chinese rows
+        # that takes a given name of two syllables (주노 = 林畴 could be either).
+        starts_with_name = line.lstrip(b'"')[:1] >= b"\x80"
+        unusual = not name.usual_given_name
+        korean_surname = name.korean_name and (not name.chinese_name or unusual)
+        other_surname = (
+            name.korean_given_name and starts_with_name and not name.chinese_name and unusual
+        )
+        if line_number > 1:
+            self.rows += 1
+            self.korean_like_rows += korean_surname or other_surname
+            if (korean_surname and (not name.chinese_name or name.korean_given >= 2)) or (
+                other_surname
+            ):
+                self.korean_row = self.korean_row or line_number
+            self.unnamed_kanji_rows += (
+                starts_with_name and name.kanji and not name.chinese_name and unusual
+            )
         if name.japanese_name and self.japanese_row is None:
             self.japanese_row = line_number
         self.vietnamese_mojibake |= any(verdict.vietnamese_mojibake for verdict in verdicts)
@@ -696,10 +753,26 @@ def _refuse_8_bit_lines(texts: Iterable[str]) -> None:
         lines += text.count("\n")
 
 
-def _utf8_reads_as_names(chunks: Chunks) -> bool:
-    """Whether every stretch of a valid UTF-8 file's text reads as real text in it."""
+def _reads_as_common_chinese(stretch: bytes, text: str) -> bool:
+    """Whether a stretch whose UTF-8 reading is `text` reads as common Chinese characters in
+    GB18030 too: a GB2312 character whose lead byte is C2-DF and trail byte A1-BF is a valid
+    two-byte UTF-8 character, Cyrillic, Greek, Hebrew or Arabic (肖一一 = D0A4 D2BB D2BB =
+    "Фһһ"). (Chinese in UTF-8, three bytes a character, is never read so: its GB18030
+    reading, pairs out of step with its characters, is nonsense.)"""
+    if any(ord(char) >= 0x800 for char in text):
+        return False
+    chinese = _decode(stretch, "gb18030")
+    return chinese is not None and all(_is_ideograph(char) and _is_gb2312(char) for char in chinese)
+
+
+def _utf8_reading(chunks: Chunks) -> str:
+    """How a valid UTF-8 file's text reads: "names" when every stretch reads as real text in
+    UTF-8; "either" when moreover every one reads as common Chinese in GB18030 (a short
+    Chinese list can be valid UTF-8 Cyrillic, and a Russian one rarely reads as Chinese:
+    neither reading can be preferred); "nonsense" otherwise."""
     seen: set[bytes] = set()
     rest = b""
+    either = True
     for chunk in chain(chunks(), (b"\n",)):
         data = rest + chunk
         cut = data.rfind(b"\n") + 1  # no stretch runs over a line break
@@ -707,12 +780,14 @@ def _utf8_reads_as_names(chunks: Chunks) -> bool:
         for stretch in _STRETCH.findall(data, 0, cut):
             if stretch.isascii() or stretch in seen:
                 continue
-            if not _reads_as_unicode_names(stretch.decode("utf-8")):
-                return False
+            text = stretch.decode("utf-8")
+            if not _reads_as_unicode_names(text):
+                return "nonsense"
+            either = either and _reads_as_common_chinese(stretch, text)
             if len(seen) >= _REMEMBERED:
                 seen.clear()
             seen.add(stretch)
-    return True
+    return "either" if either and seen else "names"
 
 
 def _auto(chunks: Chunks) -> tuple[str, str]:
@@ -731,8 +806,12 @@ def _auto(chunks: Chunks) -> tuple[str, str]:
     if any(b"\x00" in chunk for chunk in chunks()):
         raise UnusableFile("not_text")
     valid_utf8 = _decodes(chunks(), "utf-8")
-    if valid_utf8 and _utf8_reads_as_names(chunks):
-        return "utf-8", "utf-8"
+    if valid_utf8:
+        reading = _utf8_reading(chunks)
+        if reading == "names":
+            return "utf-8", "utf-8"
+        if reading == "either":
+            raise EncodingUndecided("encoding_utf8_or_gb18030")
     codec = _decide_legacy(chunks, valid_utf8=valid_utf8)
     return codec, codec
 

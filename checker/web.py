@@ -257,8 +257,9 @@ def batch_json(
 
     `encoding` ("auto" or one of `ENCODING_CHOICES`) is the reader's switch; the reply's
     `encoding` says which one was used. A file refused for its encoding also gets
-    `encoding_refused` (`encoding_undecided`, `encoding_mixed`, `encoding_mixed_rows`,
-    `encoding_foreign` or `encoding_wrong`), so that the page can offer its switch, and
+    `encoding_refused` (`encoding_undecided`, `encoding_utf8_or_gb18030`, `encoding_mixed`,
+    `encoding_mixed_rows`, `encoding_foreign` or `encoding_wrong`), so that the page can
+    offer its switch, and
     `encoding_refused_details` (`looks_like`: the encoding it seems to be in; `line`: the
     first line in another encoding than the rest).
     A file over the page's limits (rules.toml, `[input]`: `browser_max_megabytes`,

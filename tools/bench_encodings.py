@@ -119,6 +119,35 @@ def chinese_name(rng: random.Random) -> str:
     return surname + "".join(rng.choices(CHINESE_GIVEN, k=rng.choice((1, 2, 2))))
 
 
+# Every common character (GB2312's first level, 3,755): far more than given names use, so
+# the refusals of these lists bound from above the lists refused for an unusual given name.
+GB2312_LEVEL_1 = "".join(
+    bytes((lead, trail)).decode("gb18030")
+    for lead in range(0xB0, 0xD8)
+    for trail in range(0xA1, 0xFF)
+    if (lead, trail) not in {(0xD7, t) for t in range(0xFA, 0xFF)}
+)
+
+
+def chinese_name_any_characters(rng: random.Random) -> str:
+    surname = rng.choice(CHINESE_SURNAMES)
+    return surname + "".join(rng.choices(GB2312_LEVEL_1, k=rng.choice((1, 2, 2))))
+
+
+RUSSIAN_FIRST = words(
+    "Иван Мария Елена Ольга Алексей Дмитрий Сергей Анна Наталья Татьяна Андрей Юлия Павел "
+    "Элина Тимур Екатерина Светлана Николай Ирина Михаил Айгүл Нурлан Эмиль Лев Вера"
+)
+RUSSIAN_LAST = words(
+    "Иванов Петрова Смирнов Кузнецова Попов Соколова Лебедев Козлова Новиков Морозова "
+    "Волков Павлова Сәрсенбаева Ахметов Ким Цой Шевченко Бондаренко Ткаченко"
+)
+
+
+def russian_name(rng: random.Random) -> str:
+    return rng.choice(RUSSIAN_FIRST) + " " + rng.choice(RUSSIAN_LAST)
+
+
 def korean_name(rng: random.Random) -> str:
     given = "".join(rng.choices(KOREAN_GIVEN, k=rng.choice((1, 2, 2, 2, 2))))
     surnames = KOREAN_RARE_SURNAMES if rng.random() < 0.02 else KOREAN_SURNAMES
@@ -191,6 +220,8 @@ class Source:
 SOURCES = (
     Source("Chinese GB18030", chinese_name, "gb18030", True),
     Source("Chinese UTF-8", chinese_name, "utf-8", True),
+    Source("Chinese, any char GB18030", chinese_name_any_characters, "gb18030", True),
+    Source("Russian UTF-8", russian_name, "utf-8", True),
     Source("Western cp1252", western_name, "cp1252", True),
     Source("Western UTF-8", western_name, "utf-8", True),
     Source("Korean UTF-8", korean_name, "utf-8", True),

@@ -108,3 +108,19 @@ def test_every_status_has_a_headline_and_every_rule_its_own_sentences() -> None:
 
 def vars_of(words: object) -> list[str]:
     return [getattr(words, name) for name in ("title", "reading", "passed", "failed")]
+
+
+def test_every_encoding_refusal_has_its_own_sentence_on_the_staff_list_page() -> None:
+    # the engine's reasons (error.file_encoding_*) and the page's (encoding_refused_*)
+    engine = {
+        key.removeprefix("error.file_")
+        for key in CATALOGUES["checker/messages.toml"]
+        if key.startswith("error.file_encoding_")
+    }
+    page = {
+        key.removeprefix("encoding_refused_")
+        for key in CATALOGUES["hooks/hr_words.toml"]
+        if key.startswith("encoding_refused_")
+    }
+    assert "encoding_utf8_or_gb18030" in engine
+    assert engine == page

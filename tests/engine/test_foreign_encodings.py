@@ -194,6 +194,31 @@ class TestLegacyBytesThatAreValidUtf8:
         result = check_batch(staff_list(names).encode("gb18030"), on=ON)
         assert [row[0] for row in result.rows] == names
 
+    @pytest.mark.parametrize("name", ["肖一一", "庄止"])
+    def test_a_chinese_name_that_reads_as_a_cyrillic_or_greek_name_is_refused(
+        self, name: str
+    ) -> None:
+        # 肖一一 (D0A4 D2BB D2BB) is "Фһһ" in UTF-8: a Cyrillic name, as Kazakh writes it;
+        # 庄止 is Hebrew
+        error = refusal(staff_list([name]).encode("gb18030"))
+        assert error.reason == "encoding_utf8_or_gb18030"
+        assert "--encoding gb18030" in error.message("en")
+
+    def test_a_russian_name_that_reads_as_chinese_is_refused(self) -> None:
+        # Элина (D0AD D0BB D0B8 D0BD D0B0) is five common characters in GB18030 too
+        error = refusal(staff_list(["Элина"]).encode("utf-8"))
+        assert error.reason == "encoding_utf8_or_gb18030"
+
+    def test_a_russian_list_with_one_such_name_is_read(self) -> None:
+        names = ["Элина", "Иван Петров", "Мария"]
+        result = check_batch(staff_list(names).encode("utf-8"), on=ON)
+        assert [row[0] for row in result.rows] == names
+
+    def test_the_flag_settles_a_list_that_reads_both_ways(self) -> None:
+        data = staff_list(["肖一一"]).encode("gb18030")
+        result = check_batch(data, on=ON, encoding="gb18030")
+        assert [row[0] for row in result.rows] == ["肖一一"]
+
     @pytest.mark.parametrize("name", ["천철", "황환", "탁화호"])
     def test_a_korean_name_that_is_valid_utf_8_is_refused(self, name: str) -> None:
         assert refusal(staff_list([name]).encode("euc_kr")).reason == "encoding_foreign"
@@ -254,6 +279,34 @@ class TestNamesTellTheEncoding:
     def test_a_korean_name_that_starts_like_a_chinese_one_alone_is_refused(self, name: str) -> None:
         # 홍기선 in EUC-KR is 全扁急: 全 is a Chinese surname, but 기선 a Korean given name
         refusal(staff_list([name]).encode("euc_kr"))
+
+    @pytest.mark.parametrize("name", ["모빛", "빈윤용", "마민준"])
+    def test_a_korean_name_whose_chinese_reading_is_no_usual_name_alone_is_refused(
+        self, name: str
+    ) -> None:
+        # 모빛 is 葛蝴 in GB18030: 葛 is a Chinese surname, but 蝴 no given name's character
+        assert "EUC-KR" in refusal(staff_list([name]).encode("euc_kr")).message("en")
+
+    @pytest.mark.parametrize("name", ["마민준", "빈윤용", "진성호"])
+    def test_one_such_korean_row_among_chinese_rows_is_refused_naming_its_line(
+        self, name: str
+    ) -> None:
+        # 마민준 = 付刮霖; 빈윤용 = 后辣侩: 빈 is no common Korean surname, 后 no Chinese one
+        data = staff_list(chinese_names(random.Random(3), 6)).encode("gb18030")
+        data += (name + DATES).encode("euc_kr")
+        assert "line 8" in refusal(data).message("en")
+
+    def test_a_chinese_name_that_reads_as_a_short_korean_one_is_read_among_others(self) -> None:
+        # 林公 is 주무 in EUC-KR: 주 a Korean surname, 무 a given-name syllable
+        names = [*chinese_names(random.Random(4), 6), "林公"]
+        assert [row[0] for row in check_batch(staff_list(names).encode("gb18030"), on=ON).rows] == (
+            names
+        )
+
+    @pytest.mark.parametrize("name", ["鶴見 浩", "鶴見\u3000浩", "乙部 健"])
+    def test_a_japanese_name_of_uncommon_kanji_alone_is_refused(self, name: str) -> None:
+        # 鶴見 浩 in EUC-JP is 尼斧 估: common characters, but no Chinese name
+        assert "EUC-JP" in refusal(staff_list([name]).encode("euc_jp")).message("en")
 
     @pytest.mark.parametrize("names", [["付磊", "林凯"], ["林林", "王芳"]])
     def test_chinese_names_whose_surname_is_korean_in_euc_kr_are_read(
