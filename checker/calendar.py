@@ -13,7 +13,6 @@ that no line is longer than 75 octets (RFC 5545 section 3.1), never inside a UTF
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -98,6 +97,8 @@ def fold(line: str) -> str:
 
 
 def _uid(*parts: str) -> str:
+    import hashlib  # only here: its C module costs every start of the engine a few ms
+
     digest = hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
     return f"{digest}@{UID_DOMAIN}"
 

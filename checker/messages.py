@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import tomllib
 from datetime import date
-from importlib import resources
+
+from checker.package_files import read_text
 
 __all__ = [
     "LANGS",
@@ -47,7 +48,7 @@ WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", 
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
     """`{message_id: {"en": template, "zh": template}}`, read once per process."""
-    text = resources.files("checker").joinpath("messages.toml").read_text(encoding="utf-8")
+    text = read_text("messages.toml")
     raw = tomllib.loads(text)
     return {
         message_id: {lang: str(entry[lang]) for lang in LANGS} for message_id, entry in raw.items()

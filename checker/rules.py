@@ -4,7 +4,7 @@ Every number the engine uses (the programme's first day, the two-week wait, the 
 must remain on the work permit, the identity-change delay) comes from `rules.toml`; nothing
 here repeats one by hand, nor names one: each rule's numbers and dates are read generically,
 as `Value`s keyed by the day each takes effect, and `Rule.values_on(day)` gives those in force
-on a day. The file is read with the standard library only (`importlib.resources` +
+on a day. The file is read with the standard library only (`checker.package_files` +
 `tomllib`), so it works the same in CPython and in Pyodide.
 """
 
@@ -16,8 +16,9 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import resources
 from typing import Any
+
+from checker.package_files import read_text
 
 __all__ = [
     "CategoryNote",
@@ -356,5 +357,5 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
 @functools.cache
 def load_rules() -> RuleData:
     """The package's `rules.toml`, read and typed once per process."""
-    text = resources.files("checker").joinpath("rules.toml").read_text(encoding="utf-8")
+    text = read_text("rules.toml")
     return parse_rule_data(tomllib.loads(text))
