@@ -173,6 +173,20 @@ def test_a_file_that_could_be_either_legacy_encoding_asks_instead_of_guessing(
     assert first_column(hr_page) == ["ÄÖÜ"]
 
 
+def test_a_chinese_list_that_reads_as_cyrillic_names_in_utf_8_asks_which(hr_page: Any) -> None:
+    # 肖一一 in GB18030 is D0A4 D2BB D2BB, valid UTF-8: "Фһһ", a Kazakh-looking name
+    row = ["肖一一", "1001", "2026-11-12", "2028-11-11", "2030-01-01", "A"]
+    either = csv_bytes([HEADER, row], "gb18030")
+    engine_refusal(either, "encoding_utf8_or_gb18030")
+    choose_file(hr_page, either, "either.csv")
+    expected = "both in UTF-8 and in Chinese"
+    hr_page.locator(f"{PROBLEM} p", has_text=expected).wait_for(state="visible")
+    assert "--encoding" not in hr_page.locator(f"{PROBLEM} p").inner_text()
+    hr_page.click(f"{BATCH} button[data-encoding=gb18030]")
+    wait_for_rows(hr_page, "either.csv")
+    assert first_column(hr_page) == ["肖一一"]
+
+
 def test_a_chinese_excel_file_is_still_read(hr_page: Any) -> None:
     choose_file(hr_page, staff_csv(), "chinese.csv")
     wait_for_rows(hr_page, "chinese.csv")
