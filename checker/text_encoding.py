@@ -67,6 +67,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, pairwise
+from typing import Literal
 
 from checker.common_names import (
     CHINESE_COMPOUND_SURNAMES,
@@ -439,8 +440,7 @@ class _Verdict:
     chinese_name: bool  # GB18030: common characters starting with a Chinese surname
     usual_given_name: bool  # GB18030: a common character, then usual given-name ones
     korean_name: bool  # EUC-KR: a Korean surname and common given-name syllables
-    korean_given_name: bool  # EUC-KR: any syllable, then common given-name syllables
-    korean_given: int  # the given name's syllables in that reading (0: not a Korean name)
+    korean_given: int  # EUC-KR: any syllable, then this many common given-name syllables
     japanese_name: bool  # EUC-JP: kanji starting with a Japanese surname
     kanji: bool  # EUC-JP: kanji (or CJK punctuation) only
     vietnamese_mojibake: bool  # Vietnamese tones that GB18030 reads as odd characters
@@ -476,8 +476,6 @@ def _verdict(stretch: bytes) -> _Verdict:
         korean_given=len(korean_text) - 1
         if korean_text and _is_korean_name(korean_text, any_surname=True)
         else 0,
-        korean_given_name=korean_text is not None
-        and _is_korean_name(korean_text, any_surname=True),
         japanese_name=kanji
         and kanji_text is not None
         and any(kanji_text[:length] in JAPANESE_SURNAMES for length in (1, 2, 3)),
@@ -597,17 +595,19 @@ class _Evidence:
         self.chinese_names += chinese_name
         if self.kanji and line_number > 1:  # (the header names no one)
             self.japanese_name_cells += _first_cell_reads_as_a_japanese_name(line)
-        # A Korean name (a Korean surname, or another syllable and the line's first cell) whose
-        # GB18030 reading starts with no Chinese surname (김민준 = 辫刮霖, 빈윤용 = 后辣侩, the
-        # latter with unusual given-name characters) is one; so is one whose reading does, but
-        # has given-name characters no Chinese given name usually has: 마 모 문 주 진 홍 are
-        # 付 葛 巩 林 柳 全 (모빛 = 葛蝴; 付磊 = 마굉 is a Chinese name). Among Chinese rows
-        # that takes a given name of two syllables (주노 = 林畴 could be either).
+        # A line's name is taken for a Korean one when it reads in EUC-KR as a Korean name
+        # and in GB18030 as no Chinese one: with a Korean surname, when the reading starts with
+        # no Chinese surname (김민준 = 辫刮霖) or has a given name of characters Chinese given
+        # names seldom have (마 모 문 주 진 홍 are 付 葛 巩 林 柳 全: 모빛 = 葛蝴, while 付磊 =
+        # 마굉 is Chinese); with an uncommon one (빈윤용 = 后辣侩), when the line starts with it,
+        # its reading starts with no Chinese surname and has such a given name. Among Chinese
+        # rows, a Chinese surname's reading takes two given-name syllables (주노 = 林畴 could
+        # be either).
         starts_with_name = line.lstrip(b'"')[:1] >= b"\x80"
         unusual = not name.usual_given_name
         korean_surname = name.korean_name and (not name.chinese_name or unusual)
         other_surname = (
-            name.korean_given_name and starts_with_name and not name.chinese_name and unusual
+            name.korean_given > 0 and starts_with_name and not name.chinese_name and unusual
         )
         if line_number > 1:
             self.rows += 1
@@ -765,7 +765,7 @@ def _reads_as_common_chinese(stretch: bytes, text: str) -> bool:
     return chinese is not None and all(_is_ideograph(char) and _is_gb2312(char) for char in chinese)
 
 
-def _utf8_reading(chunks: Chunks) -> str:
+def _utf8_reading(chunks: Chunks) -> Literal["names", "either", "nonsense"]:
     """How a valid UTF-8 file's text reads: "names" when every stretch reads as real text in
     UTF-8; "either" when moreover every one reads as common Chinese in GB18030 (a short
     Chinese list can be valid UTF-8 Cyrillic, and a Russian one rarely reads as Chinese:
