@@ -97,7 +97,7 @@ def fold(line: str) -> str:
 
 
 def _uid(*parts: str) -> str:
-    import hashlib  # only here: its C module costs every start of the engine a few ms
+    import hashlib  # here, not at start: it costs CPython a few ms, and only a UID needs it
 
     digest = hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:32]
     return f"{digest}@{UID_DOMAIN}"
