@@ -9,10 +9,9 @@ package's words: it imports nothing else from `checker`.
 from __future__ import annotations
 
 import functools
-import tomllib
 from datetime import date
 
-from checker.package_files import read_text
+from checker.package_files import read_data
 
 __all__ = [
     "LANGS",
@@ -48,8 +47,7 @@ WEEKDAYS_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", 
 @functools.cache
 def catalogue() -> dict[str, dict[str, str]]:
     """`{message_id: {"en": template, "zh": template}}`, read once per process."""
-    text = read_text("messages.toml")
-    raw = tomllib.loads(text)
+    raw = read_data("messages")
     return {
         message_id: {lang: str(entry[lang]) for lang in LANGS} for message_id, entry in raw.items()
     }

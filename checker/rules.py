@@ -4,21 +4,20 @@ Every number the engine uses (the programme's first day, the two-week wait, the 
 must remain on the work permit, the identity-change delay) comes from `rules.toml`; nothing
 here repeats one by hand, nor names one: each rule's numbers and dates are read generically,
 as `Value`s keyed by the day each takes effect, and `Rule.values_on(day)` gives those in force
-on a day. The file is read with the standard library only (`checker.package_files` +
-`tomllib`), so it works the same in CPython and in Pyodide.
+on a day. The file is read by `checker.package_files` (standard library only: the TOML, or
+the JSON form the browser's wheel carries), so it works the same in CPython and in Pyodide.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from checker.package_files import read_text
+from checker.package_files import read_data
 
 __all__ = [
     "CategoryNote",
@@ -357,5 +356,4 @@ def parse_rule_data(raw: dict[str, Any]) -> RuleData:
 @functools.cache
 def load_rules() -> RuleData:
     """The package's `rules.toml`, read and typed once per process."""
-    text = read_text("rules.toml")
-    return parse_rule_data(tomllib.loads(text))
+    return parse_rule_data(read_data("rules"))

@@ -4,8 +4,10 @@
 //                                         "web_en": <checker.web.check_json reply>}}}
 // tests/site/test_pyodide_runtime.py compares it with CPython's answers for the same cases.
 //
-// Usage: node tools/pyodide_run.mjs [--runtime DIR] [CASES.toml]
-//        (default cases: checker/cases/worked_cases.toml)
+// Usage: node tools/pyodide_run.mjs [--runtime DIR] CASES.json
+//        CASES.json: the JSON form of checker/cases/worked_cases.toml, as
+//        `checker.package_files.json_form` writes it (the site's runtime has no tomllib:
+//        the browser reads the engine's data as JSON too).
 // Offline. Without --runtime: stock Pyodide, the checker's source files written straight into
 // its file system. With --runtime site/assets/pyodide/<version>/: the site's own runtime as
 // the browser gets it, i.e. the fast-start standard library (only the modules the checker
@@ -48,10 +50,11 @@ function installChecker(pyodide) {
 }
 
 const RUN_CASES = `
-import json, sys, tomllib
+import json, sys
 sys.path.insert(0, "/home/pyodide")
 from datetime import date
 from checker import check, web, working_days
+from checker.package_files import read_json_form
 
 STAFF_LIST = (
     "工号,姓名,permit_issued,permit_expires,passport_expires,category\\n"
@@ -59,8 +62,8 @@ STAFF_LIST = (
     "002,李雷,2026/13/01,2028-11-11,2030-01-01,B\\n"
 ).encode("gb18030")
 
-with open("/home/pyodide/cases.toml", "rb") as file:
-    cases = tomllib.load(file)["case"]
+with open("/home/pyodide/cases.json", encoding="utf-8") as file:
+    cases = read_json_form(file.read())["case"]
 
 answers = {}
 for case in cases:
@@ -106,11 +109,12 @@ async function main() {
     allowPositionals: true,
   });
   const runtime = values.runtime ? resolve(values.runtime) : null;
-  const casesPath = resolve(positionals[0] ?? join(root, "checker", "cases", "worked_cases.toml"));
+  if (positionals.length !== 1) throw new Error("usage: pyodide_run.mjs [--runtime DIR] CASES.json");
+  const casesPath = resolve(positionals[0]);
   const pyodide = await startPyodide(runtime);
   if (runtime) await installSiteWheel(pyodide, runtime);
   else installChecker(pyodide);
-  pyodide.FS.writeFile("/home/pyodide/cases.toml", readFileSync(casesPath));
+  pyodide.FS.writeFile("/home/pyodide/cases.json", readFileSync(casesPath));
   const output = await pyodide.runPythonAsync(RUN_CASES);
   process.stdout.write(output + "\n");
 }

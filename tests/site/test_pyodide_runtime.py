@@ -13,13 +13,16 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tomllib
+import zipfile
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.engine.helpers import ROOT, case_category, case_dates, worked_cases
 
-from checker import check, working_days
+from checker import check, package_files, working_days
 from checker.web import batch_json, check_json, window_ics
 
 pytestmark = pytest.mark.pyodide
@@ -36,8 +39,13 @@ STAFF_LIST = (
 
 
 @pytest.fixture(scope="session", params=["stock", "site"])
-def pyodide_answers(request: pytest.FixtureRequest) -> dict[str, Any]:
+def pyodide_answers(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
     """What tools/pyodide_run.mjs prints: every case's answers computed inside Pyodide."""
+    cases = tmp_path_factory.mktemp("cases") / "worked_cases.json"
+    toml_text = (ROOT / "checker" / "cases" / "worked_cases.toml").read_text("utf-8")
+    cases.write_text(package_files.json_form(toml_text), "utf-8")
     runtime_args: list[str] = []
     if request.param == "site":
         site_dir = request.getfixturevalue("site_dir")
@@ -48,7 +56,7 @@ def pyodide_answers(request: pytest.FixtureRequest) -> dict[str, Any]:
     installed = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())
     assert installed["version"] == PINNED, "node_modules/pyodide is not the pinned version"
     completed = subprocess.run(
-        [node, str(ROOT / "tools" / "pyodide_run.mjs"), *runtime_args],
+        [node, str(ROOT / "tools" / "pyodide_run.mjs"), *runtime_args, str(cases)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -146,3 +154,15 @@ def test_pyodide_reads_the_working_day_calendar_like_cpython(
     }
     assert expected["2026-10-10"] == [True, True, "2026-10-10"]
     assert pyodide_answers["working_days"] == expected
+
+
+def test_the_browsers_wheel_carries_the_data_as_json_that_reads_as_the_toml(
+    site_dir: Path,
+) -> None:
+    (wheel,) = (site_dir / "assets" / "pyodide" / PINNED).glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        data = {name: archive.read(name) for name in archive.namelist()}
+    assert not [name for name in data if name.endswith(".toml")]
+    for stem in ("messages", "rules", "working_days"):
+        shipped = package_files.read_json_form(data[f"checker/{stem}.json"].decode("utf-8"))
+        assert shipped == tomllib.loads(package_files.read_text(f"{stem}.toml")), stem
