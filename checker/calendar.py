@@ -14,9 +14,8 @@ that no line is longer than 75 octets (RFC 5545 section 3.1), never inside a UTF
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.acting import act_by, act_from
 from checker.dates import today_in_hangzhou
@@ -44,8 +43,7 @@ REMINDER_DAYS_BEFORE_LAST_DAY = 7
 MAX_LINE_OCTETS = 75
 
 
-@dataclass(frozen=True, slots=True)
-class AllDayEvent:
+class AllDayEvent(NamedTuple):
     """One all-day event, optionally with a reminder `reminder_days` before it."""
 
     uid: str

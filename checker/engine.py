@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, NamedTuple
 
@@ -79,8 +78,7 @@ class PersonDates(NamedTuple):
     passport_expires: date
 
 
-@dataclass(frozen=True, slots=True)
-class RuleWords:
+class RuleWords(NamedTuple):
     """The catalogue's message ids for one rule, written whole so a search finds them."""
 
     title: str
@@ -92,8 +90,7 @@ class RuleWords:
     never: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RuleStatement:
+class RuleStatement(NamedTuple):
     """One rule, stated once: the end of the window it sets and the day it sets it to.
 
     A rule that sets `earliest` passes on its day and after; one that sets `latest` passes

@@ -10,8 +10,8 @@ Limitation: the delay is approximate in the source, so `go_from` is "about" that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from checker.dates import check_year
 from checker.errors import check_lang
@@ -23,8 +23,7 @@ from checker.rules import load_rules
 __all__ = ["IdentityChangeTimeline", "identity_change_timeline"]
 
 
-@dataclass(frozen=True, slots=True)
-class IdentityChangeTimeline:
+class IdentityChangeTimeline(NamedTuple):
     """The day from which to go (approximate) and the steps, in order."""
 
     bureau_updated: date

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 __all__ = ["CheckResult", "Note", "RuleResult", "Status"]
 
@@ -18,8 +18,7 @@ class Status(StrEnum):
     NO_WINDOW = "no_window"  # earliest > latest: no day passes every rule
 
 
-@dataclass(frozen=True, slots=True)
-class RuleResult:
+class RuleResult(NamedTuple):
     """One rule on the application date: whether it passed, the date it opens or closes on,
     which end of the window that date is a limit for (`earliest` or `latest`), and a plain
     sentence of what it means for the user."""
@@ -40,8 +39,7 @@ class RuleResult:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     """Something the user should know that does not change the status."""
 
     id: str
@@ -51,8 +49,7 @@ class Note:
         return {"id": self.id, "message": self.message}
 
 
-@dataclass(frozen=True, slots=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     """The answer for one person on one application date.
 
     `earliest` and `latest` are always set; for `no_window` they show why the window is

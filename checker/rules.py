@@ -6,6 +6,11 @@ here repeats one by hand, nor names one: each rule's numbers and dates are read 
 as `Value`s keyed by the day each takes effect, and `Rule.values_on(day)` gives those in force
 on a day. The file is read by `checker.package_files` (standard library only: the TOML, or
 the JSON form the browser's wheel carries), so it works the same in CPython and in Pyodide.
+
+The engine's records are `NamedTuple`s, not dataclasses, where they need no cache: Pyodide
+compiles the methods of each dataclass as the module is imported (1.5-5 ms each on one full
+core), a `NamedTuple` almost nothing (about 0.3 ms). The 15 records on the checker's start
+path cost about 40 ms of every browser start as dataclasses.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.package_files import read_data
 
@@ -35,8 +40,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A public source a rule or note rests on."""
 
     key: str
@@ -49,8 +53,7 @@ class Source:
     written_in: str | None  # "en" or "zh" where the source's address or title says; else None
 
 
-@dataclass(frozen=True, slots=True)
-class DatedValue:
+class DatedValue(NamedTuple):
     """One value of a rule's number or date, in force from `since` until the next one's day."""
 
     since: date
@@ -58,8 +61,7 @@ class DatedValue:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     """One number or date of a rule, as it changed over time (oldest first, never empty)."""
 
     name: str
@@ -135,8 +137,7 @@ class Rule:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryNote:
+class CategoryNote(NamedTuple):
     """Permit categories: the sources describe the card for the confirmed ones only.
 
     A reader whose category is not confirmed must confirm `confirm` (the answer's `confirm`
@@ -154,8 +155,7 @@ class CategoryNote:
         return () if category in self.confirmed_categories else (self.confirm,)
 
 
-@dataclass(frozen=True, slots=True)
-class PolicyCurrencyNote:
+class PolicyCurrencyNote(NamedTuple):
     """The rules date from 2018; work-permit data moved onto the social security card later."""
 
     rules_published: date
@@ -164,8 +164,7 @@ class PolicyCurrencyNote:
     source: Source
 
 
-@dataclass(frozen=True, slots=True)
-class IdentityChangeProcedure:
+class IdentityChangeProcedure(NamedTuple):
     """After a changed passport name or number: the bureau updates, then the card company."""
 
     approx_days_to_reach_card_company: int

@@ -19,9 +19,8 @@ Standard library only (read by `checker.package_files`): the same in CPython and
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.package_files import read_data
 
@@ -41,8 +40,7 @@ _LONGEST_SEARCH_DAYS = 31
 _ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class DayOff:
+class DayOff(NamedTuple):
     """A day off on a weekday or weekend: a public holiday or a day given in exchange."""
 
     day: date
@@ -50,8 +48,7 @@ class DayOff:
     name_zh: str
 
 
-@dataclass(frozen=True, slots=True)
-class WorkingDayCalendar:
+class WorkingDayCalendar(NamedTuple):
     """The days off and make-up working days of `first_year`..`last_year`, with sources."""
 
     source: str
