@@ -29,11 +29,12 @@ Also, a phone class: Chromium's processes held to half of one core (a cgroup CPU
 tools/phone_class.py) over the 4G line, a shared link opened cold until its answer shows,
 and stock Pyodide until ready.
 
-Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup|phone|line]
+Usage: python tools/bench_web.py [--rounds 5] [--site site] [--only startup|phone|line|steps]
                                  [--compare REV_OR_SITE]
 
 `--only startup` runs only the cold/warm comparison, `--only phone` only the phone class,
-`--only line` only the 4G visits with the service worker and without;
+`--only line` only the 4G visits with the service worker and without, `--only steps` when
+each start-up step the worker reports begins, cold and warm (where the time goes);
 `--compare REV` also measures the site commit REV builds (built once, tools/bench_sites.py;
 `make bench-web` compares with the last good build, BENCH_COMPARE) in the same rounds,
 alternating with this one, as "before" (the same pages: the eligibility page and the
@@ -545,6 +546,59 @@ def print_phone_class(results: Results | None) -> None:
         print(describe(f"  {name}", figures["ms"]))
 
 
+# When each start-up step begins, on the page's clock: every Worker the page makes reports
+# its steps ({"id": "startup", "type": "step"}, then "ready") to this listener.
+STEP_PROBE = """
+(() => {
+  window.__steps = [];
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    constructor(...args) {
+      super(...args);
+      window.__steps.push(["worker made", performance.now()]);
+      this.addEventListener("message", (event) => {
+        const data = event.data;
+        if (data && data.id === "startup" && (data.type === "step" || data.type === "ready")) {
+          window.__steps.push([data.step || "ready", performance.now()]);
+        }
+      });
+    }
+  };
+})();
+"""
+
+
+def startup_steps(playwright: Any, url: str, rounds: int) -> Results:
+    """When each start-up step began (ms, the page's clock), cold and warm, `rounds` fresh
+    profiles after a warm-up: {"cold": {step: [ms, ...]}, "warm": {...}}."""
+    results: Results = {"cold": {}, "warm": {}}
+    for round_number in range(rounds + 1):
+        with fresh_profile_page(playwright) as page:
+            page.add_init_script(STEP_PROBE)
+            visits: dict[str, list[list[Any]]] = {}
+            time_to_ready(page, url)
+            visits["cold"] = page.evaluate("window.__steps")
+            page.wait_for_timeout(LINGER_MS)
+            wait_for_service_worker(page)
+            page.goto("about:blank")
+            time_to_ready(page, url)
+            visits["warm"] = page.evaluate("window.__steps")
+        if round_number == 0:
+            continue  # warm-up round
+        for kind, steps in visits.items():
+            for step, at in steps:
+                results[kind].setdefault(step, []).append(float(at))
+    return results
+
+
+def print_startup_steps(results: Results, rounds: int) -> None:
+    print(f"Start-up steps of the eligibility page, {rounds} rounds (ms from the navigation):")
+    for kind, steps in results.items():
+        began = [(statistics.median(times), step) for step, times in steps.items()]
+        line = "  ".join(f"{step} {at:.0f}" for at, step in sorted(began))
+        print(f"  {kind:<5} {line}")
+
+
 def compare_startup(playwright: Any, urls: dict[str, str], rounds: int) -> Results:
     """Cold and warm visits to each page, `rounds` times after a warm-up round; each round
     visits the pages in a different order (rotated), so none always comes first."""
@@ -647,9 +701,9 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument(
         "--only",
-        choices=("startup", "phone", "line"),
-        help="run only the cold/warm start-up comparison, the phone-class runs, or the 4G visits"
-        " with the service worker and without",
+        choices=("startup", "phone", "line", "steps"),
+        help="run only the cold/warm start-up comparison, the phone-class runs, the 4G visits"
+        " with the service worker and without, or the start-up steps' times",
     )
     parser.add_argument(
         "--compare",
@@ -679,6 +733,11 @@ def main() -> None:
                     urls["before engine only"] = f"{base}{BEFORE}/__engine_only__/"
             if args.only == "phone":
                 print_phone_class(phone_class(playwright, urls))
+                return
+            if args.only == "steps":
+                print_startup_steps(
+                    startup_steps(playwright, urls["ours"], args.rounds), args.rounds
+                )
                 return
             if args.only == "line":
                 print_service_worker_on_4g(
