@@ -73,3 +73,45 @@ def test_the_download_shows_megabytes_then_python_starting_then_ready(
     assert shown[-1]["value"] is None  # the last thing shown before ready is not 100 %
     assert seen[-1]["hidden"]
     assert page.locator(f"{root} [data-checker-progress]").is_hidden()
+
+
+# Each write to the progress element (its text, its attributes and its bar's), with the
+# animation frame it was made in: a frame counter runs from the first frame, and the
+# observer reads it as each write lands.
+RECORD_WRITES = """
+window.__frame = 0;
+const tick = () => { window.__frame += 1; requestAnimationFrame(tick); };
+requestAnimationFrame(tick);
+window.__writes = [];
+new MutationObserver((records) => {
+  for (const record of records) {
+    const target = record.target;
+    if (document.readyState === "loading") continue; // the parser, not the page's scripts
+    if (!(target instanceof Element) || !target.closest("[data-checker-progress]")) continue;
+    const attribute = record.type === "attributes";
+    const what = attribute ? `${target.localName} ${record.attributeName}` : "text";
+    const before = attribute
+      ? record.oldValue
+      : Array.from(record.removedNodes, (node) => node.textContent).join("");
+    const after = attribute
+      ? target.getAttribute(record.attributeName)
+      : Array.from(record.addedNodes, (node) => node.textContent).join("");
+    window.__writes.push({ frame: window.__frame, what, before, after });
+  }
+}).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true });
+"""
+
+
+def test_the_progress_is_drawn_at_most_once_a_frame_and_only_what_changed(
+    page: Any, site_url: str
+) -> None:
+    """The worker reports each file's bytes every 100 ms and each step; each write makes the
+    browser restyle and lay out the page again, on the cores Python starts on."""
+    page.add_init_script(RECORD_WRITES)
+    page.goto(site_url + "eligibility/")
+    page.wait_for_selector('[data-checker][data-state="ready"]', timeout=START_TIMEOUT_MS)
+    writes = page.evaluate("window.__writes")
+    assert [w for w in writes if w["what"] == "text"], f"the progress was never shown: {writes}"
+    assert [w for w in writes if w["before"] == w["after"]] == [], writes
+    per_frame = [(w["frame"], w["what"]) for w in writes]
+    assert len(per_frame) == len(set(per_frame)), writes

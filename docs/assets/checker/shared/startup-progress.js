@@ -2,6 +2,11 @@
 // (hooks/_page.py writes it, with its words and the runtime's sizes): a moving bar while
 // the runtime downloads, then the step by name (the bar without a value: busy, not stuck at
 // 100 %), hidden once ready; a stall names where it stopped.
+//
+// The worker reports often (each file's bytes every 100 ms, each step): the element is
+// drawn at most once a frame, and only what changed is written. Every write that changed
+// the text made the browser restyle and lay out the whole page once more, on the cores
+// Python was starting on (a cold visit here: 30 style passes against caecf60's 13).
 
 import { fill, required } from "./dom.js";
 import { STEPS } from "./protocol.js";
@@ -65,8 +70,16 @@ export function showStartup(element, engine) {
   let sentence = "";
   /** @type {{done: string, total: string, left: string} | null} */
   let downloaded = null; // the figures last shown while downloading
+  /** @param {string} value */
+  const showText = (value) => {
+    if (text.textContent !== value) text.textContent = value;
+  };
+  /** @param {string} value */
+  const showStep = (value) => {
+    if (element.dataset.step !== value) element.dataset.step = value;
+  };
   /** @param {Startup} startup */
-  const update = ({ step, files, failure }) => {
+  const draw = ({ step, files, failure }) => {
     if (step === "ready") {
       element.hidden = true;
       return;
@@ -75,8 +88,8 @@ export function showStartup(element, engine) {
     // Python starts while the last bytes may still arrive: the bar moves until they have.
     const inDownload = step === STEPS.download || step === STEPS.compileRuntime || step === STEPS.startPython;
     if (inDownload && files.size > 0 && downloading(downloads, files)) {
-      bar.max = bytes.total;
-      bar.value = bytes.done;
+      if (bar.max !== bytes.total) bar.max = bytes.total;
+      if (!bar.hasAttribute("value") || bar.value !== bytes.done) bar.value = bytes.done;
       downloaded = {
         done: megabytes(bytes.done),
         total: megabytes(bytes.total),
@@ -84,25 +97,44 @@ export function showStartup(element, engine) {
       };
       sentence = fill(words.downloading, downloaded);
     } else if (step) {
-      bar.removeAttribute("value");
+      if (bar.hasAttribute("value")) bar.removeAttribute("value");
       downloaded = null;
       sentence = words[`step_${step}`] || sentence;
     }
-    element.dataset.step = step || "";
+    showStep(step || "");
     if (failure) {
       // Only a stall says more than the widget's own failure sentence: where it stopped.
       const seconds = Math.round(engine.stallMs / 1000);
       bar.hidden = true;
-      element.dataset.step = failure.step || "";
+      showStep(failure.step || "");
       element.hidden = !failure.stalled;
-      text.textContent = !failure.stalled
-        ? ""
-        : downloaded
-          ? fill(words.stalled_download, { ...downloaded, seconds })
-          : fill(words.stalled, { seconds, step: sentence });
+      showText(
+        !failure.stalled
+          ? ""
+          : downloaded
+            ? fill(words.stalled_download, { ...downloaded, seconds })
+            : fill(words.stalled, { seconds, step: sentence }),
+      );
       return;
     }
-    text.textContent = sentence;
+    showText(sentence);
   };
-  engine.onStartup(update);
+  // Ready and failed are drawn at once (the widget's own state changes with them); the
+  // reports in between once a frame, the latest state then.
+  /** @type {Startup | null} */
+  let latest = null;
+  const drawLatest = () => {
+    const startup = latest;
+    latest = null;
+    if (startup) draw(startup);
+  };
+  engine.onStartup((startup) => {
+    if (startup.step === "ready" || startup.failure) {
+      latest = null;
+      draw(startup);
+      return;
+    }
+    if (latest === null) requestAnimationFrame(drawLatest);
+    latest = startup;
+  });
 }
