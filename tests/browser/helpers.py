@@ -174,10 +174,14 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def axe_violations(page: Any) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA violations on the page as it is now, one line each.
+    """axe-core's WCAG 2.1 A/AA violations on the page at rest, one line each.
 
-    axe is injected as a script, which the site's own policy rightly refuses: the page's
-    context must be opened with `bypass_csp=True`."""
+    The page's transitions are let finish first: a button the pointer came to rest on (a new
+    answer's button drawn under it) fades to its hover colours in 125 ms, and axe measuring
+    the contrast midway reported colours no reader sees for longer than that (seen once in
+    CI, on the phone layout). axe is injected as a script, which the site's own policy
+    rightly refuses: the page's context must be opened with `bypass_csp=True`."""
+    settled(page)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA
