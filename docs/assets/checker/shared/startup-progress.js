@@ -101,12 +101,12 @@ export function showStartup(element, engine) {
       downloaded = null;
       sentence = words[`step_${step}`] || sentence;
     }
-    showStep(step || "");
+    // A failure names the step that failed, which may not be the step last reported.
+    showStep((failure ? failure.step : step) || "");
     if (failure) {
       // Only a stall says more than the widget's own failure sentence: where it stopped.
       const seconds = Math.round(engine.stallMs / 1000);
       bar.hidden = true;
-      showStep(failure.step || "");
       element.hidden = !failure.stalled;
       showText(
         !failure.stalled
