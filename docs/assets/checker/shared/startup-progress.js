@@ -4,9 +4,9 @@
 // 100 %), hidden once ready; a stall names where it stopped.
 //
 // The worker reports often (each file's bytes every 100 ms, each step): the element is
-// drawn at most once a frame, and only what changed is written. Every write that changed
-// the text made the browser restyle and lay out the whole page once more, on the cores
-// Python was starting on (a cold visit here: 30 style passes against caecf60's 13).
+// drawn at most once a frame, and only what changed is written. Every write, even of the
+// text already shown, made the browser restyle and lay out the whole page once more, on the
+// cores Python was starting on (a cold visit here: 30 style passes against caecf60's 13).
 
 import { fill, required } from "./dom.js";
 import { STEPS } from "./protocol.js";
