@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.calendar import batch_calendar, window_calendar
@@ -501,3 +501,22 @@ def batch_calendar_json(
         return _errors([error], answer_lang)
     except Exception as error:  # the browser must always get JSON back
         return _internal_error("file", error)
+
+
+# The warm-up's made-up person: a work permit issued a month ago for two years, a passport
+# valid for five (an answer with a window, so that the whole answer is worked out).
+_WARM_UP_DAYS = {"permit_issued": -30, "permit_expires": 730, "passport_expires": 1826}
+
+
+def warm_up_request(today: date) -> str:
+    """The request warm_up answers: a made-up form whose answer has a window."""
+    return _dumps(
+        {name: (today + timedelta(days=days)).isoformat() for name, days in _WARM_UP_DAYS.items()}
+    )
+
+
+def warm_up() -> None:
+    """Answer a made-up form and drop the reply. Not an entry point for the page: the
+    browser's worker calls it once, when the engine has started and then been idle for a
+    moment (docs/assets/checker/worker/python.js says why)."""
+    answer_json(warm_up_request(today_in_hangzhou()))

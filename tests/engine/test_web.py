@@ -18,7 +18,10 @@ from checker.web import (
     batch_ics,
     batch_json,
     check_json,
+    page_contract,
     rules_json,
+    warm_up,
+    warm_up_request,
     window_calendar_json,
     window_ics,
 )
@@ -333,3 +336,28 @@ def test_a_too_late_answer_says_why_there_is_no_calendar_instead_of_offering_one
         expected = {"state": "none_ahead", "message": render("calendar.none_ahead", lang)}
         assert reply["calendar"] == expected
         assert json.loads(window_calendar_json(request)) == {"ok": True, **expected}
+
+
+@pytest.mark.parametrize(
+    "today", [date(2026, 12, 8), date(2027, 2, 10), date(2028, 2, 29), date(2031, 12, 31)]
+)
+def test_the_warm_up_answers_a_whole_answer_with_a_window_whatever_the_day(
+    monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
+    monkeypatch.setattr("checker.form.today_in_hangzhou", lambda: today)
+    reply = json.loads(answer_json(warm_up_request(today)))
+    assert reply["ok"] is True, reply
+    assert reply["result"]["on"] == today.isoformat()
+    assert reply["ics"].startswith("BEGIN:VCALENDAR")
+    assert set(reply["sheets"]) == {"en", "zh"}
+
+
+def test_the_warm_up_answers_todays_made_up_form_and_gives_the_page_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr("checker.web.today_in_hangzhou", lambda: date(2026, 12, 8))
+    monkeypatch.setattr("checker.web.answer_json", lambda request: asked.append(request) or "")
+    assert warm_up() is None
+    assert asked == [warm_up_request(date(2026, 12, 8))]
+    assert "warm_up" not in page_contract()["entryPoints"]  # type: ignore[operator]

@@ -26,20 +26,10 @@
 // anything else (protocol.js too is imported only once they are on their way: a static
 // import would hold them back by a request), and the WebAssembly is compiled from its
 // counted stream as its bytes arrive. Pyodide's own requests for these files are then
-// answered with them (see answerFromDownloads).
+// answered with them (see worker/downloads.js).
 
 const params = new URL(self.location.href).searchParams;
-/** @typedef {{bytes: Uint8Array, headers: Headers}} Download */
-/**
- * @typedef {object} Downloads
- * @property {Promise<WebAssembly.Module>} compiled
- * @property {Promise<Download>} script
- * @property {Promise<unknown>} runtimeModule  the runtime's script, imported, for loadPyodide
- * @property {Promise<{loadPyodide: (options: object) => Promise<any>}>} loader  pyodide.mjs
- * @property {Promise<ReturnType<typeof wheelRequest>>} wheel
- * @property {Promise<Download | null>} wheelFile
- * @property {Map<string, Promise<Download>>} files
- */
+/** @import { Download, Downloads, WheelRequest } from "./worker/downloads.js" */
 
 const RUNTIME_URL = new URL(params.get("runtime") || "./", self.location.href).href;
 const PACKAGE = params.get("package") || "";
@@ -199,7 +189,7 @@ async function wasmResponse() {
 // lock file lists as the request's integrity, which the browser checks), or null.
 /**
  * @param {Download} lockFile
- * @returns {{file: string, init: RequestInit & {integrity: string}} | null}
+ * @returns {WheelRequest | null}
  */
 function wheelRequest(lockFile) {
   const entry = JSON.parse(new TextDecoder().decode(lockFile.bytes)).packages?.[PACKAGE];
@@ -245,7 +235,11 @@ const engine = new Promise((resolve) => {
 });
 engine.catch(() => {}); // a failed start-up is reported on its own
 
+// Each call puts the engine's warm-up (worker/python.js) back: it waits for an idle moment.
+let postponeWarmUp = () => {};
+
 self.onmessage = async (event) => {
+  postponeWarmUp();
   const { type, id, fn, args } = event.data || {};
   if (type !== "call") {
     self.postMessage({ type: "error", id, message: `unknown message type: ${type}` });
@@ -265,6 +259,9 @@ self.onmessage = async (event) => {
 // Python's side of the worker (worker/python.js), asked for at the same time as the steps.
 const pythonModule = import("./worker/python.js");
 pythonModule.catch(() => {}); // reported as its step's failure
+// Pyodide's requests answered from the downloads (worker/downloads.js), asked for alike.
+const downloadsModule = import("./worker/downloads.js");
+downloadsModule.catch(() => {});
 
 const { STEPS, StartupFailed, ENTRY_POINTS } = await import("./shared/protocol.js").catch((error) => {
   postStartup({ type: "failed", step: "worker", message: `shared/protocol.js could not be loaded (${describe(error)})` });
@@ -314,54 +311,6 @@ async function step(name, action) {
   }
 }
 
-// Pyodide's own requests for the runtime's files are answered with the downloads already
-// under way: its WebAssembly request gets an empty placeholder, and its one
-// instantiateStreaming call for it the module compiled from the download; its requests for
-// the standard library, the lock file and the wheel (with the same integrity) get their
-// bytes. Any other request is counted as it goes.
-/** @param {Downloads} downloads */
-function answerFromDownloads({ compiled, wheel, wheelFile, files }) {
-  /** @type {WeakSet<Response>} */
-  const placeholders = new WeakSet();
-  // The download that answers a request, or null (the standard library and the lock file
-  // answer one request each; the wheel, a request with its integrity).
-  /**
-   * @param {string} file
-   * @param {RequestInit} [init]
-   * @returns {Promise<Promise<Download | null> | null>}
-   */
-  async function early(file, init) {
-    const download = files.get(file);
-    if (download) {
-      files.delete(file);
-      return download;
-    }
-    const request = await wheel.catch(() => null);
-    const same = request && file === request.file && init?.integrity === request.init.integrity;
-    return same ? wheelFile : null;
-  }
-  /** @type {typeof fetch} */
-  const answering = async (input, init) => {
-    const file = runtimeFile(input instanceof Request ? input.url : String(input));
-    if (file === null) return nativeFetch(input, init);
-    if (file === WASM) {
-      const placeholder = new Response(new Uint8Array(0), { headers: { "content-type": "application/wasm" } });
-      placeholders.add(placeholder);
-      return placeholder;
-    }
-    const { bytes, headers } = await ((await early(file, init)) ?? downloaded(file, init));
-    return new Response(/** @type {Uint8Array<ArrayBuffer>} */ (bytes), { headers });
-  };
-  self.fetch = answering;
-  const instantiateStreaming = WebAssembly.instantiateStreaming;
-  /** @type {any} */ (WebAssembly).instantiateStreaming = async function (/** @type {Response | PromiseLike<Response>} */ source, /** @type {WebAssembly.Imports} */ imports) {
-    const response = await source;
-    if (!placeholders.has(response)) return instantiateStreaming.call(this, response, imports);
-    const module = await compiled;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
-  };
-}
-
 // Pyodide's loader, once the runtime's script is in. Starting Pyodide before the script is
 // in was tried: about 100 ms sooner on this machine's loopback, but at 600 kbit/s the page's
 // own scripts arrived later and its progress bar showed seconds later
@@ -382,9 +331,9 @@ async function start() {
   await step(STEPS.checkWebAssembly, () => {
     if (refusal) throw refusal;
   });
-  const { loadPyodide, createPyodideModule } = await step(STEPS.download, () => {
+  const { loadPyodide, createPyodideModule } = await step(STEPS.download, async () => {
     const started = /** @type {Downloads} */ (downloads); // there are downloads unless refused
-    answerFromDownloads(started);
+    (await downloadsModule).answerFromDownloads(started, { runtimeFile, wasmFile: WASM, downloaded });
     return downloadRuntime(started);
   });
   const pyodide = await step(STEPS.startPython, async () => {
@@ -394,6 +343,7 @@ async function start() {
   await step(STEPS.installChecker, async () => (await pythonModule).checkInstalled(pyodide, PACKAGE));
   const web = await step(STEPS.importChecker, () => pyodide.pyimport("checker.web"));
   postStartup({ type: "ready", ms: Math.round(performance.now() - began) });
+  postponeWarmUp = (await pythonModule).warmUpWhenIdle({ web });
   return { pyodide, web };
 }
 
