@@ -333,7 +333,7 @@ async function start() {
   });
   const { loadPyodide, createPyodideModule } = await step(STEPS.download, async () => {
     const started = /** @type {Downloads} */ (downloads); // there are downloads unless refused
-    (await downloadsModule).answerFromDownloads(started, { runtimeFile, wasmFile: WASM, downloaded });
+    (await downloadsModule).answerFromDownloads(started, { runtimeFile, wasmFile: WASM, downloaded, nativeFetch });
     return downloadRuntime(started);
   });
   const pyodide = await step(STEPS.startPython, async () => {

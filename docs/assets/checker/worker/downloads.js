@@ -22,11 +22,11 @@
 // bytes. Any other request is counted as it goes.
 /**
  * @param {Downloads} downloads
- * @param {{runtimeFile: (url: string) => string | null, wasmFile: string, downloaded: (file: string, init?: RequestInit) => Promise<Download>}} runtime
- *   runtimeFile: the runtime file a URL names, or null; downloaded: a runtime file fetched and counted
+ * @param {{runtimeFile: (url: string) => string | null, wasmFile: string, downloaded: (file: string, init?: RequestInit) => Promise<Download>, nativeFetch: typeof fetch}} runtime
+ *   runtimeFile: the runtime file a URL names, or null; downloaded: a runtime file fetched and
+ *   counted; nativeFetch: the browser's own fetch, for any other request
  */
-export function answerFromDownloads({ compiled, wheel, wheelFile, files }, { runtimeFile, wasmFile, downloaded }) {
-  const nativeFetch = self.fetch.bind(self);
+export function answerFromDownloads({ compiled, wheel, wheelFile, files }, { runtimeFile, wasmFile, downloaded, nativeFetch }) {
   /** @type {WeakSet<Response>} */
   const placeholders = new WeakSet();
   // The download that answers a request, or null (the standard library and the lock file
